@@ -1,0 +1,62 @@
+package dev.regconform.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+
+/**
+ * A manifest as stored in a registry: its parsed form and the exact bytes it was read from.
+ *
+ * <p>The digest of a manifest is always taken over {@link #raw()}, never over re-serialised JSON: two
+ * JSON documents that parse to the same values can have different digests.
+ */
+public sealed interface Manifest permits ImageManifest, ImageIndex {
+
+  /** {@code schemaVersion}: 2 for every manifest this toolkit handles. */
+  int schemaVersion();
+
+  /** The {@code mediaType} field of the document, or {@code null} when the document has none. */
+  String mediaType();
+
+  /** A copy of the exact bytes this manifest was parsed from or serialised to. */
+  byte[] raw();
+
+  /** The sha256 digest of {@link #raw()}. */
+  default Digest digest() {
+    return Digest.sha256(raw());
+  }
+
+  /** The digest of {@link #raw()} with {@code algorithm}. */
+  default Digest digest(DigestAlgorithm algorithm) {
+    return Digest.of(algorithm, raw());
+  }
+
+  /** A descriptor of this manifest, for an index or a {@code subject} field. */
+  default Descriptor descriptor() {
+    return Descriptor.of(mediaType(), digest(), raw().length);
+  }
+
+  /**
+   * Parses manifest bytes, choosing the type from the {@code mediaType} field, or from the shape of the
+   * document ({@code manifests} vs {@code layers}) when the field is absent, as OCI allows.
+   *
+   * @throws ManifestFormatException when the bytes are not a manifest this toolkit knows, saying why
+   */
+  static Manifest parse(byte[] raw) {
+    JsonNode tree;
+    try {
+      tree = ManifestJson.MAPPER.readTree(raw);
+    } catch (IOException e) {
+      throw new ManifestFormatException("Manifest is not valid JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
+    }
+    if (tree == null || !tree.isObject()) {
+      throw new ManifestFormatException("Manifest is not a JSON object");
+    }
+    String mediaType = tree.path("mediaType").isTextual() ? tree.get("mediaType").asText() : null;
+    boolean index = mediaType != null ? MediaTypes.INDEXES.contains(mediaType) : tree.has("manifests");
+    if (mediaType != null && !index && !MediaTypes.IMAGE_MANIFESTS.contains(mediaType)) {
+      throw new ManifestFormatException("Unknown manifest mediaType '" + mediaType + "'; known: "
+          + MediaTypes.IMAGE_MANIFESTS + " and " + MediaTypes.INDEXES);
+    }
+    return index ? ImageIndex.parse(raw) : ImageManifest.parse(raw);
+  }
+}

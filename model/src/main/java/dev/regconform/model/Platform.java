@@ -1,0 +1,36 @@
+package dev.regconform.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * The platform of one entry of an image index or manifest list.
+ *
+ * @param architecture e.g. {@code amd64}
+ * @param os e.g. {@code linux}
+ * @param osVersion e.g. {@code 10.0.17763.1339} for Windows, or {@code null}
+ * @param osFeatures or {@code null}
+ * @param variant e.g. {@code v8}, or {@code null}
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Platform(
+    @JsonProperty("architecture") String architecture,
+    @JsonProperty("os") String os,
+    @JsonProperty("os.version") String osVersion,
+    @JsonProperty("os.features") List<String> osFeatures,
+    @JsonProperty("variant") String variant) {
+
+  public Platform {
+    osFeatures = osFeatures == null ? null : List.copyOf(osFeatures);
+  }
+
+  public static Platform of(String os, String architecture) {
+    return new Platform(architecture, os, null, null, null);
+  }
+
+  @Override
+  public String toString() {
+    return os + "/" + architecture + (variant == null ? "" : "/" + variant) + (osVersion == null ? "" : " " + osVersion);
+  }
+}
