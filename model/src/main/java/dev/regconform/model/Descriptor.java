@@ -29,8 +29,8 @@ public record Descriptor(
     @JsonProperty("artifactType") String artifactType) {
 
   public Descriptor {
-    Objects.requireNonNull(mediaType, "mediaType");
-    Objects.requireNonNull(digest, "digest");
+    Objects.requireNonNull(mediaType, "Descriptor mediaType is required");
+    Objects.requireNonNull(digest, "Descriptor digest is required");
     if (size < 0) {
       throw new IllegalArgumentException("Descriptor size must not be negative: " + size);
     }

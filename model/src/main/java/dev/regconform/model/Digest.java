@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A content digest {@code algorithm:hex}, such as {@code sha256:2c26b46b…}.
@@ -22,15 +21,12 @@ import java.util.regex.Pattern;
  * @param hex the encoded hash: lower-case hex of exactly {@link DigestAlgorithm#hexLength()} characters
  */
 public record Digest(DigestAlgorithm algorithm, String hex) {
-  private static final Pattern HEX = Pattern.compile("[a-f0-9]+");
-
   public Digest {
     Objects.requireNonNull(algorithm, "algorithm");
     Objects.requireNonNull(hex, "hex");
-    if (hex.length() != algorithm.hexLength() || !HEX.matcher(hex).matches()) {
-      throw new IllegalArgumentException("Invalid " + algorithm.label() + " digest hex '" + hex + "': expected "
-          + algorithm.hexLength() + " lower-case hex characters, got " + hex.length() + " characters"
-          + (HEX.matcher(hex.toLowerCase()).matches() ? " (upper case is not allowed)" : ""));
+    String problem = hexProblem(algorithm, hex);
+    if (problem != null) {
+      throw new IllegalArgumentException("Invalid " + algorithm.label() + " digest hex '" + hex + "': " + problem);
     }
   }
 
@@ -45,7 +41,7 @@ public record Digest(DigestAlgorithm algorithm, String hex) {
       throw new IllegalArgumentException("Invalid digest '': expected algorithm:hex, e.g. sha256:<64 hex characters>");
     }
     int colon = text.indexOf(':');
-    if (colon <= 0 || colon == text.length() - 1) {
+    if (colon <= 0) {
       throw new IllegalArgumentException("Invalid digest '" + text + "': expected algorithm:hex, e.g. sha256:<64 hex characters>");
     }
     DigestAlgorithm algorithm;
@@ -109,6 +105,24 @@ public record Digest(DigestAlgorithm algorithm, String hex) {
   /** The first 12 hex characters, for short display: {@code sha256:2c26b46b68ff}. */
   public String shortForm() {
     return algorithm.label() + ":" + hex.substring(0, 12);
+  }
+
+  /** What is wrong with {@code hex} as an encoded {@code algorithm} hash, or {@code null} when nothing is. */
+  private static String hexProblem(DigestAlgorithm algorithm, String hex) {
+    String expected = "expected " + algorithm.hexLength() + " lower-case hex characters";
+    if (hex.isEmpty()) {
+      return "empty; " + expected;
+    }
+    for (int i = 0; i < hex.length(); i++) {
+      char c = hex.charAt(i);
+      if (c >= 'A' && c <= 'F') {
+        return "upper case is not allowed ('" + c + "' at index " + i + "); " + expected;
+      }
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return "'" + c + "' at index " + i + " is not a hex character; " + expected;
+      }
+    }
+    return hex.length() == algorithm.hexLength() ? null : expected + ", got " + hex.length();
   }
 
   /** The canonical form {@code algorithm:hex}. */

@@ -30,9 +30,15 @@ public sealed interface Manifest permits ImageManifest, ImageIndex {
     return Digest.of(algorithm, raw());
   }
 
-  /** A descriptor of this manifest, for an index or a {@code subject} field. */
+  /**
+   * A descriptor of this manifest, for an index or a {@code subject} field. A document without a
+   * {@code mediaType} field is an OCI one (Docker always sets it), so it is described as an OCI manifest or index.
+   */
   default Descriptor descriptor() {
-    return Descriptor.of(mediaType(), digest(), raw().length);
+    String type = mediaType() != null ? mediaType()
+        : this instanceof ImageIndex ? MediaTypes.OCI_INDEX : MediaTypes.OCI_MANIFEST;
+    byte[] raw = raw();
+    return Descriptor.of(type, Digest.sha256(raw), raw.length);
   }
 
   /**
@@ -46,7 +52,7 @@ public sealed interface Manifest permits ImageManifest, ImageIndex {
     try {
       tree = ManifestJson.MAPPER.readTree(raw);
     } catch (IOException e) {
-      throw new ManifestFormatException("Manifest is not valid JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
+      throw new ManifestFormatException("Manifest is not valid JSON: " + ManifestJson.describe(e), e);
     }
     if (tree == null || !tree.isObject()) {
       throw new ManifestFormatException("Manifest is not a JSON object");

@@ -1,0 +1,41 @@
+package dev.regconform.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code regconform}: the command line. Exit status: 0 no failed check, 1 a check failed, 2 could not run. */
+@Command(name = "regconform", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
+    description = "Conformance and test automation for OCI / Docker container registries.",
+    subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+public final class RegconformCommand implements Runnable {
+  /** Exit status when the run could not happen: bad arguments, unreachable target, internal error. */
+  public static final int COULD_NOT_RUN = 2;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'regconform run --help'");
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line without exiting the JVM; returns the exit status. */
+  public static int execute(String... args) {
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      // Keep stdout for check lines: fixtures (Testcontainers) log warnings only, to stderr.
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+      System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+    }
+    CommandLine cli = new CommandLine(new RegconformCommand());
+    cli.setExitCodeExceptionMapper(e -> COULD_NOT_RUN);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      commandLine.getErr().println("regconform: internal error: " + e);
+      return COULD_NOT_RUN;
+    });
+    return cli.execute(args);
+  }
+}

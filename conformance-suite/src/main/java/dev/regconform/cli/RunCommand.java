@@ -1,0 +1,252 @@
+package dev.regconform.cli;
+
+import dev.regconform.client.Credentials;
+import dev.regconform.client.RegistryClient;
+import dev.regconform.client.RegistryResponse;
+import dev.regconform.client.RegistryUnreachableException;
+import dev.regconform.reports.CheckResult;
+import dev.regconform.reports.Counts;
+import dev.regconform.reports.JUnitXmlWriter;
+import dev.regconform.reports.SummaryJsonWriter;
+import dev.regconform.reports.TargetRun;
+import dev.regconform.runner.SuiteRunner;
+import dev.regconform.target.ReferenceRegistries;
+import dev.regconform.target.TargetSettings;
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code regconform run}: drives registries through every check and writes the verdicts. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Runs every conformance check against the registries given by --target, or, with no target,",
+        "against every reference registry that can start here (Distribution in a container, Distribution",
+        "as a process, the embedded Artipie adapter).",
+        "Exit status: 0 no check failed; 1 at least one check failed; 2 could not run."},
+    footer = {"", "Environment: OCI_ROOT_URL and OCI_NAMESPACE (as in the official OCI conformance suite),",
+        "OCI_USERNAME and OCI_PASSWORD (credentials; never pass a password as an argument)."})
+public final class RunCommand implements Callable<Integer> {
+  private static final int PREFLIGHT_TIMEOUT_MILLIS = 4_000;
+  private static final String DEFAULT_NAMESPACE = "regconform";
+
+  @Option(names = "--target", paramLabel = "URL",
+      description = "Registry base URL, e.g. http://127.0.0.1:5000 or https://ghcr.io (repeatable).")
+  List<String> targets = new ArrayList<>();
+
+  @Option(names = "--namespace", paramLabel = "NS",
+      description = "Repository namespace to work under, e.g. your ghcr.io user or org (default: ${DEFAULT-VALUE} or OCI_NAMESPACE). "
+          + "Each run writes into a fresh NS/run-<time>-<random>.")
+  String namespace;
+
+  @Option(names = "--username", paramLabel = "USER", description = "User to log in as (or OCI_USERNAME).")
+  String username;
+
+  @Option(names = "--password-stdin", description = "Read the password or token from standard input (or OCI_PASSWORD).")
+  boolean passwordStdin;
+
+  @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "regconform-report",
+      description = "Where to write junit.xml, summary.json and allure-results/ (default: ${DEFAULT-VALUE}).")
+  Path reportDir;
+
+  @Option(names = "--insecure", description = "Accept TLS certificates that cannot be verified (self-signed).")
+  boolean insecure;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  /** Environment lookup; a seam for tests. */
+  Function<String, String> environment = System::getenv;
+  /** Standard input; a seam for tests. */
+  InputStream stdin = System.in;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<URI> urls = new ArrayList<>();
+    List<String> given = targets.isEmpty() ? env("OCI_ROOT_URL").map(List::of).orElse(List.of()) : targets;
+    for (String t : given) {
+      Optional<URI> url = parseTarget(t);
+      if (url.isEmpty()) {
+        err.println("regconform: invalid --target '" + t + "': expected a URL such as http://127.0.0.1:5000 or https://ghcr.io");
+        return RegconformCommand.COULD_NOT_RUN;
+      }
+      urls.add(url.get());
+    }
+    Credentials credentials;
+    try {
+      credentials = credentials();
+    } catch (IllegalArgumentException e) {
+      err.println("regconform: " + e.getMessage());
+      return RegconformCommand.COULD_NOT_RUN;
+    }
+    String baseNamespace = Optional.ofNullable(namespace).or(() -> env("OCI_NAMESPACE")).orElse(DEFAULT_NAMESPACE)
+        .replaceAll("/+$", "");
+
+    List<TargetSettings> settings = new ArrayList<>();
+    ReferenceRegistries references = null;
+    try {
+      if (urls.isEmpty()) {
+        references = ReferenceRegistries.startAvailable();
+        for (String skipped : references.skipped()) {
+          out.println("skipped reference " + skipped);
+        }
+        for (ReferenceRegistries.Started ref : references.started()) {
+          settings.add(new TargetSettings(ref.url(), null, runNamespace(baseNamespace), false, ref.description()));
+        }
+        if (settings.isEmpty()) {
+          err.println("regconform: no reference registry could start here; give one with --target URL");
+          return RegconformCommand.COULD_NOT_RUN;
+        }
+      } else {
+        for (URI url : urls) {
+          TargetSettings target = new TargetSettings(url, credentials, runNamespace(baseNamespace), insecure, null);
+          Optional<String> problem = preflight(target);
+          if (problem.isPresent()) {
+            err.println("regconform: " + problem.get());
+            return RegconformCommand.COULD_NOT_RUN;
+          }
+          settings.add(target);
+        }
+      }
+      return runAll(settings, out, err);
+    } finally {
+      if (references != null) {
+        references.close();
+      }
+    }
+  }
+
+  private int runAll(List<TargetSettings> settings, PrintWriter out, PrintWriter err) throws IOException {
+    Path allureResults = reportDir.resolve("allure-results");
+    deleteRecursively(allureResults);
+    Files.createDirectories(allureResults);
+    // A lifecycle of our own: Allure's default one is created once per JVM and fixes its directory then.
+    Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(allureResults.toAbsolutePath())));
+
+    List<TargetRun> runs = new ArrayList<>();
+    for (TargetSettings target : settings) {
+      String what = target.description().equals(target.url().toString()) ? "" : target.description() + " at ";
+      out.println("== " + what + target.url() + " (namespace " + target.namespace() + ")");
+      out.flush();
+      SuiteRunner.Result result = SuiteRunner.run(target, r -> printResult(out, r));
+      result.warnings().forEach(w -> err.println("warning: " + w));
+      out.println("   " + target.description() + ": " + result.run().counts());
+      runs.add(result.run());
+    }
+    JUnitXmlWriter.write(reportDir.resolve("junit.xml"), runs);
+    SummaryJsonWriter.write(reportDir.resolve("summary.json"), ToolVersion.get(), runs);
+    AllureEnvironment.write(allureResults, runs, ToolVersion.get());
+    Counts total = runs.stream().map(TargetRun::counts).reduce(new Counts(0, 0, 0), Counts::plus);
+    out.println("Reports: " + reportDir.resolve("junit.xml") + ", " + reportDir.resolve("summary.json") + ", "
+        + allureResults + "/");
+    out.println(total);
+    out.flush();
+    return total.failed() > 0 ? 1 : 0;
+  }
+
+  private static void printResult(PrintWriter out, CheckResult r) {
+    String word = switch (r.outcome()) {
+      case PASSED -> "PASS";
+      case FAILED -> "FAIL";
+      case SKIPPED -> "SKIP";
+    };
+    out.printf(Locale.ROOT, "%s  %-52s %s (%d ms)%n", word, r.id(), r.displayName(), r.duration().toMillis());
+    if (!r.message().isEmpty() && r.outcome() != dev.regconform.reports.Outcome.PASSED) {
+      out.println("      " + r.message().strip().replace("\n", "\n      "));
+    }
+    out.flush();
+  }
+
+  /** GET /v2/ with a short timeout: an unreachable target is reported in one line, well within 10 s. */
+  private static Optional<String> preflight(TargetSettings target) {
+    RegistryClient client = RegistryClient.builder(target.url()).credentials(target.credentials())
+        .insecure(target.insecure()).connectTimeoutMillis(PREFLIGHT_TIMEOUT_MILLIS)
+        .readTimeoutMillis(PREFLIGHT_TIMEOUT_MILLIS).build();
+    try {
+      RegistryResponse response = client.checkVersion();
+      if (response.status() == 200 || response.status() == 401) {
+        return Optional.empty();
+      }
+      return Optional.of(target.url() + " does not answer GET /v2/ like a registry: status " + response.status());
+    } catch (RegistryUnreachableException e) {
+      return Optional.of("cannot reach " + target.url() + ": " + e.getMessage());
+    }
+  }
+
+  private Credentials credentials() throws IOException {
+    String user = Optional.ofNullable(username).or(() -> env("OCI_USERNAME")).orElse(null);
+    String password = passwordStdin ? readPassword() : env("OCI_PASSWORD").orElse(null);
+    if (password != null && user == null) {
+      throw new IllegalArgumentException("a password was given but no user: add --username USER (or OCI_USERNAME)");
+    }
+    if (user != null && password == null) {
+      throw new IllegalArgumentException("--username given without a password: pipe it to --password-stdin (or set OCI_PASSWORD)");
+    }
+    return user == null ? null : new Credentials(user, password);
+  }
+
+  private String readPassword() throws IOException {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    stdin.transferTo(buffer);
+    String password = buffer.toString(StandardCharsets.UTF_8).replaceAll("[\\r\\n]+$", "");
+    if (password.isEmpty()) {
+      throw new IllegalArgumentException("--password-stdin: standard input was empty");
+    }
+    return password;
+  }
+
+  private Optional<String> env(String name) {
+    return Optional.ofNullable(environment.apply(name)).filter(v -> !v.isBlank());
+  }
+
+  private static Optional<URI> parseTarget(String text) {
+    try {
+      URI uri = new URI(text.replaceAll("/+$", ""));
+      boolean ok = ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+          && (uri.getPath() == null || uri.getPath().isEmpty());
+      return ok ? Optional.of(uri) : Optional.empty();
+    } catch (java.net.URISyntaxException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String runNamespace(String base) {
+    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    byte[] random = new byte[2];
+    ThreadLocalRandom.current().nextBytes(random);
+    return base + "/run-" + stamp + "-" + HexFormat.of().formatHex(random);
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package dev.regconform.client;
+
+import dev.regconform.fixtures.images.TestBlob;
+import dev.regconform.fixtures.images.TestImage;
+import dev.regconform.model.Digest;
+import dev.regconform.model.Manifest;
+import java.util.function.BiConsumer;
+
+/**
+ * Pushes content the way docker, skopeo and Jib do (POST, one streamed PATCH, PUT), for checks that need
+ * content in place before they look at something else. Unlike {@link RegistryClient}, it throws
+ * {@link RegistryOperationException} when a step does not get the status the spec requires.
+ *
+ * <pre>{@code
+ * ContentPusher pusher = new ContentPusher(client, cleanup::recordBlob, cleanup::recordManifest);
+ * pusher.pushImage("acme/app", image, "1.3", "latest");
+ * }</pre>
+ */
+public final class ContentPusher {
+  private final RegistryClient client;
+  private final BiConsumer<String, Digest> blobPushed;
+  private final BiConsumer<String, Digest> manifestPushed;
+
+  /**
+   * @param blobPushed told (repository, digest) after each blob lands, e.g. to delete it afterwards
+   * @param manifestPushed told (repository, digest) after each manifest lands
+   */
+  public ContentPusher(RegistryClient client, BiConsumer<String, Digest> blobPushed,
+      BiConsumer<String, Digest> manifestPushed) {
+    this.client = client;
+    this.blobPushed = blobPushed;
+    this.manifestPushed = manifestPushed;
+  }
+
+  /** Uploads every blob of the image, then PUTs its manifest under each reference (tags or its digest). */
+  public void pushImage(String repository, TestImage image, String... references) {
+    for (TestBlob blob : image.blobs()) {
+      pushBlob(repository, blob);
+    }
+    for (String reference : references) {
+      pushManifest(repository, reference, image.manifest());
+    }
+  }
+
+  /** POST, then one PATCH with the whole content streamed from its file, then PUT ?digest. */
+  public void pushBlob(String repository, TestBlob blob) {
+    String action = "upload blob " + blob.digest() + " to " + repository;
+    RegistryResponse start = expect(client.startUpload(repository), 202, action + " (POST)");
+    RegistryResponse patch = expect(client.patchUpload(location(start, action), blob.file()), 202, action + " (PATCH)");
+    expect(client.completeUpload(location(patch, action), blob.digest(), null), 201, action + " (PUT)");
+    blobPushed.accept(repository, blob.digest());
+  }
+
+  /** PUTs a manifest's exact bytes under a tag or digest. */
+  public void pushManifest(String repository, String reference, Manifest manifest) {
+    expect(client.putManifest(repository, reference, manifest.mediaType(), manifest.raw()), 201,
+        "push manifest " + manifest.digest() + " to " + repository + ":" + reference);
+    manifestPushed.accept(repository, manifest.digest());
+  }
+
+  private static String location(RegistryResponse response, String action) {
+    return response.header(Headers.LOCATION).orElseThrow(() -> new RegistryOperationException(
+        action + " (no Location header to continue the upload at)", response));
+  }
+
+  private static RegistryResponse expect(RegistryResponse response, int status, String action) {
+    if (response.status() != status) {
+      throw new RegistryOperationException(action, response);
+    }
+    return response;
+  }
+}

@@ -1,0 +1,44 @@
+package dev.regconform.client;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Masks secrets before anything is printed or stored: credentials in headers, tokens in bodies, and upload
+ * {@code _state} values in URLs (which some registries sign and which can carry identity). Every message,
+ * log line and report goes through here.
+ */
+public final class Redaction {
+  public static final String MASK = "***";
+  private static final Set<String> SECRET_HEADERS =
+      Set.of("authorization", "proxy-authorization", "cookie", "set-cookie", "x-registry-auth");
+  private static final Pattern STATE = Pattern.compile("(?i)([?&]_state=)[^&\\s]*");
+  private static final Pattern TOKEN_FIELD =
+      Pattern.compile("(?i)(\"(?:token|access_token|refresh_token|password)\"\\s*:\\s*\")[^\"]*(\")");
+  private static final Pattern AUTH_VALUE = Pattern.compile("(?i)\\b(Bearer|Basic)\\s+[A-Za-z0-9._~+/=-]+");
+
+  private Redaction() {}
+
+  /** Whether a header's value must never be shown. */
+  public static boolean isSecretHeader(String name) {
+    return SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT));
+  }
+
+  /** The header value as it may be shown. */
+  public static String headerValue(String name, String value) {
+    return isSecretHeader(name) ? MASK : value;
+  }
+
+  /** A URL with its {@code _state} parameter masked. */
+  public static String url(String url) {
+    return STATE.matcher(url).replaceAll("$1" + MASK);
+  }
+
+  /** Free text (bodies, messages) with tokens, passwords and credentials masked. */
+  public static String text(String text) {
+    String t = TOKEN_FIELD.matcher(text).replaceAll("$1" + MASK + "$2");
+    t = AUTH_VALUE.matcher(t).replaceAll("$1 " + MASK);
+    return url(t);
+  }
+}

@@ -1,0 +1,356 @@
+package dev.regconform.client;
+
+import static io.restassured.config.EncoderConfig.encoderConfig;
+import static io.restassured.config.HttpClientConfig.httpClientConfig;
+import static io.restassured.config.RedirectConfig.redirectConfig;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.regconform.model.Digest;
+import io.restassured.RestAssured;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.http.Header;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The registry HTTP API, one method per endpoint of the distribution spec (ids {@code end-1} … in comments).
+ * Methods return the exchange as a {@link RegistryResponse} and never assert: checks decide what is right.
+ *
+ * <pre>{@code
+ * RegistryClient registry = RegistryClient.builder(URI.create("http://127.0.0.1:5000")).build();
+ * RegistryResponse start = registry.startUpload("acme/app");            // POST /v2/acme/app/blobs/uploads/
+ * RegistryResponse done = registry.completeUpload(start.header("Location").orElseThrow(), digest, bytes);
+ * }</pre>
+ *
+ * <p>Authentication follows the registry's challenge: Basic credentials are sent when it asks for Basic;
+ * for Bearer, a token is fetched from the challenge's realm (with the credentials when there are any) and
+ * cached per scope. Credentials and tokens never appear in messages. This class is thread-safe.
+ *
+ * @see <a href="https://github.com/opencontainers/distribution-spec/blob/main/spec.md#endpoints">spec: endpoints</a>
+ */
+public final class RegistryClient {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final URI baseUri;
+  private final Credentials credentials;
+  private final boolean insecure;
+  private final RestAssuredConfig config;
+  private final Map<String, String> tokensByScope = new ConcurrentHashMap<>();
+  private volatile boolean basicRequested;
+
+  private RegistryClient(Builder builder) {
+    this.baseUri = builder.baseUri;
+    this.credentials = builder.credentials;
+    this.insecure = builder.insecure;
+    this.config = RestAssuredConfig.config()
+        // Registries compare Content-Type exactly: never let the client append "; charset=…".
+        .encoderConfig(encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false))
+        // The client follows redirects for GET and HEAD (blob downloads may redirect to storage).
+        .redirect(redirectConfig().followRedirects(true).maxRedirects(5))
+        .httpClient(httpClientConfig()
+            .setParam("http.connection.timeout", builder.connectTimeoutMillis)
+            .setParam("http.socket.timeout", builder.readTimeoutMillis));
+  }
+
+  public static Builder builder(URI baseUri) {
+    return new Builder(baseUri);
+  }
+
+  public URI baseUri() {
+    return baseUri;
+  }
+
+  // end-1: GET /v2/
+  public RegistryResponse checkVersion() {
+    return send("GET", url("/v2/"), Map.of(), null, null);
+  }
+
+  // end-2: GET /v2/<name>/blobs/<digest>
+  public RegistryResponse getBlob(String repository, Digest digest) {
+    return send("GET", url("/v2/" + repository + "/blobs/" + digest), Map.of(), null, scope(repository, "pull"));
+  }
+
+  // end-2: HEAD /v2/<name>/blobs/<digest>
+  public RegistryResponse headBlob(String repository, Digest digest) {
+    return send("HEAD", url("/v2/" + repository + "/blobs/" + digest), Map.of(), null, scope(repository, "pull"));
+  }
+
+  // end-3: GET /v2/<name>/manifests/<reference>
+  public RegistryResponse getManifest(String repository, String reference, List<String> accept) {
+    return send("GET", url("/v2/" + repository + "/manifests/" + reference), acceptHeader(accept), null,
+        scope(repository, "pull"));
+  }
+
+  // end-3: HEAD /v2/<name>/manifests/<reference>
+  public RegistryResponse headManifest(String repository, String reference, List<String> accept) {
+    return send("HEAD", url("/v2/" + repository + "/manifests/" + reference), acceptHeader(accept), null,
+        scope(repository, "pull"));
+  }
+
+  // end-4a: POST /v2/<name>/blobs/uploads/
+  public RegistryResponse startUpload(String repository) {
+    return send("POST", url("/v2/" + repository + "/blobs/uploads/"), Map.of(), Body.EMPTY, scope(repository, "pull,push"));
+  }
+
+  // end-5: PATCH <location> with a chunk, streamed (no Content-Range) when range is null
+  public RegistryResponse patchUpload(String location, byte[] chunk, String contentRange) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put(Headers.CONTENT_TYPE, "application/octet-stream");
+    if (contentRange != null) {
+      headers.put(Headers.CONTENT_RANGE, contentRange);
+    }
+    return send("PATCH", resolve(location), headers, Body.of(chunk), null);
+  }
+
+  // end-5: PATCH <location> with a file's content, streamed
+  public RegistryResponse patchUpload(String location, Path file) {
+    return send("PATCH", resolve(location), Map.of(Headers.CONTENT_TYPE, "application/octet-stream"), Body.of(file), null);
+  }
+
+  // end-6: PUT <location>?digest=<digest>, with the last chunk (or the whole blob) or no body
+  public RegistryResponse completeUpload(String location, Digest digest, byte[] body) {
+    String url = resolve(location);
+    url += (url.contains("?") ? "&" : "?") + "digest=" + URLEncoder.encode(digest.toString(), StandardCharsets.UTF_8);
+    return send("PUT", url, Map.of(Headers.CONTENT_TYPE, "application/octet-stream"),
+        Body.of(body == null ? new byte[0] : body), null);
+  }
+
+  // end-12: GET <location> (upload status)
+  public RegistryResponse uploadStatus(String location) {
+    return send("GET", resolve(location), Map.of(), null, null);
+  }
+
+  // end-13: DELETE <location> (cancel upload)
+  public RegistryResponse cancelUpload(String location) {
+    return send("DELETE", resolve(location), Map.of(), null, null);
+  }
+
+  // end-7: PUT /v2/<name>/manifests/<reference>
+  public RegistryResponse putManifest(String repository, String reference, String mediaType, byte[] body) {
+    return send("PUT", url("/v2/" + repository + "/manifests/" + reference), Map.of(Headers.CONTENT_TYPE, mediaType),
+        Body.of(body), scope(repository, "pull,push"));
+  }
+
+  // end-8a: GET /v2/<name>/tags/list
+  public RegistryResponse listTags(String repository) {
+    return send("GET", url("/v2/" + repository + "/tags/list"), Map.of(), null, scope(repository, "pull"));
+  }
+
+  // end-9: DELETE /v2/<name>/manifests/<reference>
+  public RegistryResponse deleteManifest(String repository, String reference) {
+    return send("DELETE", url("/v2/" + repository + "/manifests/" + reference), Map.of(), null,
+        scope(repository, "delete"));
+  }
+
+  // end-10: DELETE /v2/<name>/blobs/<digest>
+  public RegistryResponse deleteBlob(String repository, Digest digest) {
+    return send("DELETE", url("/v2/" + repository + "/blobs/" + digest), Map.of(), null, scope(repository, "delete"));
+  }
+
+  /** An absolute URL for a {@code Location} value, which the spec allows to be relative. */
+  public String resolve(String location) {
+    return baseUri.resolve(location).toString();
+  }
+
+  /** The tags of a {@code tags/list} body, or empty when the body is not one. */
+  public static Optional<List<String>> tagsOf(RegistryResponse response) {
+    try {
+      JsonNode root = JSON.readTree(response.body());
+      if (root == null || !root.has("tags")) {
+        return Optional.empty();
+      }
+      List<String> tags = new ArrayList<>();
+      root.get("tags").forEach(t -> tags.add(t.asText()));
+      return Optional.of(tags);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private String url(String path) {
+    return baseUri.toString().replaceAll("/+$", "") + path;
+  }
+
+  private static Map<String, String> acceptHeader(List<String> accept) {
+    return accept.isEmpty() ? Map.of() : Map.of(Headers.ACCEPT, String.join(", ", accept));
+  }
+
+  private static String scope(String repository, String actions) {
+    return "repository:" + repository + ":" + actions;
+  }
+
+  private RegistryResponse send(String method, String url, Map<String, String> headers, Body body, String scope) {
+    Optional<String> auth = authorizationFor(scope);
+    RegistryResponse response = execute(method, url, headers, body, auth.orElse(null));
+    if (response.status() == 401 && credentialsMayHelp(response, auth)) {
+      Optional<String> retryAuth = authorize(response, scope);
+      if (retryAuth.isPresent() && !retryAuth.equals(auth)) {
+        response = execute(method, url, headers, body, retryAuth.get());
+      }
+    }
+    return response;
+  }
+
+  private Optional<String> authorizationFor(String scope) {
+    if (basicRequested && credentials != null) {
+      return Optional.of(credentials.basicHeaderValue());
+    }
+    String token = scope == null ? tokensByScope.get("") : tokensByScope.get(scope);
+    return Optional.ofNullable(token).map(t -> "Bearer " + t);
+  }
+
+  private boolean credentialsMayHelp(RegistryResponse response, Optional<String> sentAuth) {
+    return response.header(Headers.WWW_AUTHENTICATE).isPresent();
+  }
+
+  /** Answers a 401 challenge: Basic with the credentials, or a Bearer token from the realm. */
+  private Optional<String> authorize(RegistryResponse unauthorized, String requestScope) {
+    Optional<Challenge> challenge = unauthorized.header(Headers.WWW_AUTHENTICATE).flatMap(Challenge::parse);
+    if (challenge.isEmpty()) {
+      return Optional.empty();
+    }
+    if (challenge.get().isBasic()) {
+      basicRequested = true;
+      return Optional.ofNullable(credentials).map(Credentials::basicHeaderValue);
+    }
+    if (!challenge.get().isBearer() || challenge.get().param("realm").isEmpty()) {
+      return Optional.empty();
+    }
+    String scope = challenge.get().param("scope").orElse(requestScope == null ? "" : requestScope);
+    StringBuilder tokenUrl = new StringBuilder(challenge.get().param("realm").get());
+    char sep = tokenUrl.indexOf("?") < 0 ? '?' : '&';
+    for (String key : List.of("service", "scope")) {
+      String value = key.equals("scope") ? scope : challenge.get().param(key).orElse("");
+      if (!value.isEmpty()) {
+        tokenUrl.append(sep).append(key).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        sep = '&';
+      }
+    }
+    if (credentials != null) {
+      tokenUrl.append(sep).append("account=").append(URLEncoder.encode(credentials.username(), StandardCharsets.UTF_8));
+    }
+    RegistryResponse tokenResponse = execute("GET", tokenUrl.toString(), Map.of(), null,
+        credentials == null ? null : credentials.basicHeaderValue());
+    if (tokenResponse.status() != 200) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode root = JSON.readTree(tokenResponse.body());
+      String token = root.path("token").asText(root.path("access_token").asText(""));
+      if (token.isEmpty()) {
+        return Optional.empty();
+      }
+      tokensByScope.put(requestScope == null ? "" : requestScope, token);
+      return Optional.of("Bearer " + token);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private RegistryResponse execute(String method, String url, Map<String, String> headers, Body body, String authorization) {
+    RequestSpecification request = RestAssured.given().config(config).urlEncodingEnabled(false);
+    if (insecure) {
+      request.relaxedHTTPSValidation();
+    }
+    headers.forEach(request::header);
+    if (authorization != null) {
+      request.header(Headers.AUTHORIZATION, authorization);
+    }
+    if (body != null) {
+      body.applyTo(request);
+    }
+    Response response;
+    try {
+      response = request.request(method, url);
+    } catch (Exception e) { // REST Assured rethrows checked I/O exceptions (ConnectException) undeclared
+      throw new RegistryUnreachableException(method + " " + Redaction.url(url) + " failed: " + rootMessage(e), e);
+    }
+    List<Map.Entry<String, String>> responseHeaders = new ArrayList<>();
+    for (Header h : response.getHeaders().asList()) {
+      responseHeaders.add(new AbstractMap.SimpleImmutableEntry<>(h.getName(), h.getValue()));
+    }
+    byte[] bytes = method.equals("HEAD") ? new byte[0] : response.asByteArray();
+    return new RegistryResponse(method, url, response.getStatusCode(), responseHeaders, bytes);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+  }
+
+  /** A request body: bytes in memory or a file streamed from disk. */
+  private record Body(byte[] bytes, Path file) {
+    static final Body EMPTY = new Body(new byte[0], null);
+
+    static Body of(byte[] bytes) {
+      return new Body(bytes, null);
+    }
+
+    static Body of(Path file) {
+      return new Body(null, file);
+    }
+
+    void applyTo(RequestSpecification request) {
+      if (file != null) {
+        request.body(file.toFile());
+      } else {
+        request.body(bytes);
+      }
+    }
+  }
+
+  /** Builds a client; only the base URI is required. */
+  public static final class Builder {
+    private final URI baseUri;
+    private Credentials credentials;
+    private boolean insecure;
+    private int connectTimeoutMillis = 10_000;
+    private int readTimeoutMillis = 120_000;
+
+    private Builder(URI baseUri) {
+      this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
+    }
+
+    public Builder credentials(Credentials credentials) {
+      this.credentials = credentials;
+      return this;
+    }
+
+    /** Accept self-signed or otherwise unverifiable TLS certificates. */
+    public Builder insecure(boolean insecure) {
+      this.insecure = insecure;
+      return this;
+    }
+
+    public Builder connectTimeoutMillis(int millis) {
+      this.connectTimeoutMillis = millis;
+      return this;
+    }
+
+    public Builder readTimeoutMillis(int millis) {
+      this.readTimeoutMillis = millis;
+      return this;
+    }
+
+    public RegistryClient build() {
+      return new RegistryClient(this);
+    }
+  }
+}

@@ -1,0 +1,12 @@
+package dev.regconform.client;
+
+/**
+ * A setup step (pushing content a check needs) did not work. Checks that fail this way are reported with
+ * the step that broke, e.g. "Tried to upload blob sha256:… to acme/app but the registry answered 400".
+ */
+public class RegistryOperationException extends RuntimeException {
+  public RegistryOperationException(String action, RegistryResponse response) {
+    super("Tried to " + action + " but the registry answered " + response.status() + ":\n  "
+        + response.describe().replace("\n", "\n  "));
+  }
+}

@@ -1,0 +1,19 @@
+package dev.regconform.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The stable id of a check, e.g. {@code pull.by-digest.manifest-bytes}. Outside tools script against ids,
+ * so an id never changes once released. In a class annotated with {@link ForImageFormat}, the full id
+ * gets the format appended: {@code pull.by-digest.manifest-bytes[oci]}.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface CheckId {
+  String value();
+}

@@ -1,0 +1,56 @@
+package dev.regconform.junit;
+
+import dev.regconform.client.RegistryClient;
+import dev.regconform.client.RegistryResponse;
+import dev.regconform.model.Digest;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a scenario pushed, deleted again when the scenario ends: manifests first (newest first), then blobs,
+ * because some registries refuse to delete blobs a manifest still references. DELETE answers 202 (deleted),
+ * 404 (already gone, e.g. deleted with its manifest) and 405 (the registry does not support deletion) are
+ * all fine; anything else is collected and reported together, without stopping at the first.
+ */
+public final class Cleanup {
+  private record Item(String repository, Digest digest) {}
+
+  private final Deque<Item> manifests = new ArrayDeque<>();
+  private final Set<Item> blobs = new LinkedHashSet<>();
+
+  public synchronized void recordManifest(String repository, Digest digest) {
+    Item item = new Item(repository, digest);
+    if (!manifests.contains(item)) {
+      manifests.push(item);
+    }
+  }
+
+  public synchronized void recordBlob(String repository, Digest digest) {
+    blobs.add(new Item(repository, digest));
+  }
+
+  /** Deletes everything recorded; returns one line per DELETE that got an unexpected answer. */
+  public synchronized List<String> run(RegistryClient client) {
+    List<String> problems = new ArrayList<>();
+    while (!manifests.isEmpty()) {
+      Item m = manifests.pop();
+      check(client.deleteManifest(m.repository(), m.digest().toString()), problems);
+    }
+    for (Item b : blobs) {
+      check(client.deleteBlob(b.repository(), b.digest()), problems);
+    }
+    blobs.clear();
+    return problems;
+  }
+
+  private static void check(RegistryResponse response, List<String> problems) {
+    int s = response.status();
+    if (s != 202 && s != 404 && s != 405) {
+      problems.add(response.requestLine() + " -> " + s + " " + response.errors());
+    }
+  }
+}

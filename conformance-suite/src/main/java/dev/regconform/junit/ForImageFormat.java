@@ -1,0 +1,16 @@
+package dev.regconform.junit;
+
+import dev.regconform.model.ImageFormat;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** The image format a scenario class runs its checks with; its label becomes part of each check id. */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface ForImageFormat {
+  ImageFormat value();
+}

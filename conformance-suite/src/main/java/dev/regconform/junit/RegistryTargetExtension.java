@@ -1,0 +1,48 @@
+package dev.regconform.junit;
+
+import dev.regconform.client.RegistryClient;
+import dev.regconform.target.TargetSettings;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Resolves a {@link Scenario} (one per test class, closed after it) and {@link TargetSettings} for the
+ * registry named by the run's configuration parameters. The client is shared by the whole run (root store).
+ */
+public final class RegistryTargetExtension implements ParameterResolver {
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RegistryTargetExtension.class);
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    return type == Scenario.class || type == TargetSettings.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    TargetSettings target = target(context);
+    if (parameter.getParameter().getType() == TargetSettings.class) {
+      return target;
+    }
+    RegistryClient client = context.getRoot().getStore(NAMESPACE)
+        .getOrComputeIfAbsent(RegistryClient.class, k -> target.newClient(), RegistryClient.class);
+    Class<?> testClass = context.getRequiredTestClass();
+    return classContext(context).getStore(NAMESPACE)
+        .getOrComputeIfAbsent(Scenario.class, k -> new Scenario(target, client, testClass), Scenario.class);
+  }
+
+  private static TargetSettings target(ExtensionContext context) {
+    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(TargetSettings.class,
+        k -> TargetSettings.fromConfigurationParameters(context::getConfigurationParameter), TargetSettings.class);
+  }
+
+  /** The context of the test class, so the scenario lives as long as the class, not one test. */
+  private static ExtensionContext classContext(ExtensionContext context) {
+    ExtensionContext c = context;
+    while (c.getTestMethod().isPresent() && c.getParent().isPresent()) {
+      c = c.getParent().get();
+    }
+    return c;
+  }
+}

@@ -1,0 +1,96 @@
+package dev.regconform.junit;
+
+import dev.regconform.client.ContentPusher;
+import dev.regconform.client.RegistryClient;
+import dev.regconform.fixtures.images.TestImage;
+import dev.regconform.model.ImageFormat;
+import dev.regconform.target.TargetSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What one scenario class works with: the client for the registry under test, repositories of its own
+ * under the run's namespace, test images, and the cleanup of everything it pushed. Closed (and cleaned up)
+ * when the class's checks are done.
+ */
+public final class Scenario implements AutoCloseable {
+  private static final AtomicLong SEEDS = new AtomicLong(System.nanoTime());
+
+  private final TargetSettings target;
+  private final RegistryClient client;
+  private final String baseName;
+  private final ImageFormat format;
+  private final Cleanup cleanup = new Cleanup();
+  private final List<TestImage> images = new ArrayList<>();
+
+  Scenario(TargetSettings target, RegistryClient client, Class<?> testClass) {
+    this.target = target;
+    this.client = client;
+    ForImageFormat f = testClass.getAnnotation(ForImageFormat.class);
+    // Each class gets a repository of its own under the run's namespace, so classes never share content.
+    this.format = f == null ? ImageFormat.OCI : f.value();
+    this.baseName = slug(testClass) + (f == null ? "" : "-" + format.label());
+  }
+
+  public TargetSettings target() {
+    return target;
+  }
+
+  public RegistryClient client() {
+    return client;
+  }
+
+  /** The format this scenario class pushes ({@link ForImageFormat}, OCI when not annotated). */
+  public ImageFormat format() {
+    return format;
+  }
+
+  public Cleanup cleanup() {
+    return cleanup;
+  }
+
+  /** This scenario's repository: {@code <namespace>/<scenario>-<format>}. */
+  public String repository() {
+    return target.namespace() + "/" + baseName;
+  }
+
+  /** A repository of its own for one check: {@code <namespace>/<scenario>-<format>-<suffix>}. */
+  public String repository(String suffix) {
+    return repository() + "-" + suffix;
+  }
+
+  /** A pusher that records what it pushes for cleanup. */
+  public ContentPusher pusher() {
+    return new ContentPusher(client, cleanup::recordBlob, cleanup::recordManifest);
+  }
+
+  /** A new image of this scenario's format with unique content, deleted from disk when the scenario closes. */
+  public TestImage newImage(long... layerSizes) {
+    TestImage image = TestImage.builder().format(format).layerSizes(layerSizes).seed(SEEDS.incrementAndGet()).build();
+    images.add(image);
+    return image;
+  }
+
+  @Override
+  public void close() {
+    List<String> problems = cleanup.run(client);
+    images.forEach(TestImage::close);
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("Cleanup of " + repository() + " got unexpected answers:\n  "
+          + String.join("\n  ", problems));
+    }
+  }
+
+  /** {@code PullScenarios.OciImage} becomes {@code pull}: the top-level class name without "Scenarios". */
+  private static String slug(Class<?> testClass) {
+    Class<?> top = testClass;
+    while (top.getEnclosingClass() != null) {
+      top = top.getEnclosingClass();
+    }
+    String name = top.getSimpleName().replaceFirst("Scenarios$", "");
+    return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT)
+        .replaceAll("[^a-z0-9-]", "-").replaceAll("-+", "-");
+  }
+}

@@ -1,0 +1,58 @@
+package dev.regconform.runner;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import dev.regconform.reports.CheckResult;
+import dev.regconform.reports.TargetRun;
+import dev.regconform.target.TargetSettings;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Runs the shipped scenarios ({@code dev.regconform.scenarios}) against one registry through the JUnit
+ * Platform Launcher, the way a TCK runs.
+ *
+ * <pre>{@code
+ * TargetRun run = SuiteRunner.run(settings, result -> System.out.println(result.id() + " " + result.outcome()));
+ * }</pre>
+ */
+public final class SuiteRunner {
+  /** The package holding every scenario. */
+  public static final String SCENARIO_PACKAGE = "dev.regconform.scenarios";
+
+  private SuiteRunner() {}
+
+  /** Runs every check against {@code target}; {@code onResult} hears each verdict as it is reached. */
+  public static Result run(TargetSettings target, Consumer<CheckResult> onResult) {
+    Instant started = Instant.now();
+    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+        .selectors(selectPackage(SCENARIO_PACKAGE))
+        .configurationParameters(target.toConfigurationParameters())
+        .configurationParameter("junit.jupiter.displayname.generator.default",
+            "org.junit.jupiter.api.DisplayNameGenerator$ReplaceUnderscores")
+        // Workflows in a stable, readable order: by the scenario classes' display names.
+        .configurationParameter("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$DisplayName")
+        // The scenarios ship in the jar; a user's junit-platform.properties must not change how they run.
+        .enableImplicitConfigurationParameters(false)
+        .build();
+    CheckResultListener listener = new CheckResultListener(onResult);
+    Launcher launcher = LauncherFactory.create();
+    launcher.execute(request, listener);
+    TargetRun run = new TargetRun(target.url().toString(), target.description(), target.namespace(), started,
+        listener.results());
+    return new Result(run, listener.warnings());
+  }
+
+  /**
+   * What a run produced.
+   *
+   * @param run every check's verdict
+   * @param warnings problems outside any check, e.g. cleanup that failed
+   */
+  public record Result(TargetRun run, List<String> warnings) {}
+}

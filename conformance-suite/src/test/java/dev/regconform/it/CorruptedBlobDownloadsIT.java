@@ -1,0 +1,55 @@
+package dev.regconform.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.regconform.fixtures.distribution.DistributionProcess;
+import dev.regconform.fixtures.faults.Fault;
+import dev.regconform.fixtures.faults.FaultInjectingProxy;
+import dev.regconform.reports.CheckResult;
+import dev.regconform.reports.Outcome;
+import dev.regconform.runner.SuiteRunner;
+import dev.regconform.target.TargetSettings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A registry broken on purpose: Distribution behind a proxy that flips one byte of every blob download and
+ * keeps every header. Exactly the checks that download blobs must fail, each saying which digest was
+ * expected and which digest the received bytes have.
+ */
+class CorruptedBlobDownloadsIT {
+  private static final Pattern EXPECTED = Pattern.compile("to have digest:\\s+<(sha256:[0-9a-f]{64})>");
+  private static final Pattern RECEIVED = Pattern.compile("bytes received have digest:\\s+<(sha256:[0-9a-f]{64})>");
+
+  @Test
+  void blob_download_checks_fail_showing_expected_and_actual_digest_and_nothing_else_fails() throws Exception {
+    Optional<Path> binary = DistributionProcess.findBinary();
+    Assumptions.assumeTrue(binary.isPresent(), "no registry / docker-registry binary (apt-get install docker-registry)");
+    try (DistributionProcess registry = DistributionProcess.start(binary.get());
+        FaultInjectingProxy proxy = FaultInjectingProxy.start(registry.baseUri(), Fault.CORRUPT_BLOB_DOWNLOADS)) {
+      TargetSettings target = new TargetSettings(proxy.baseUri(), null, "regconform-it/corrupt", false, "corrupting proxy");
+
+      List<CheckResult> results = SuiteRunner.run(target, r -> { }).run().checks();
+
+      List<CheckResult> failed = results.stream().filter(r -> r.outcome() == Outcome.FAILED).toList();
+      assertThat(failed).extracting(CheckResult::id).containsExactlyInAnyOrder(
+          "pull.blobs.config[oci]", "pull.blobs.layers[oci]",
+          "pull.blobs.config[docker-v2s2]", "pull.blobs.layers[docker-v2s2]");
+      assertThat(results).filteredOn(r -> r.outcome() == Outcome.SKIPPED).isEmpty();
+      for (CheckResult f : failed) {
+        assertThat(f.message()).contains("Expecting the body of").contains("to have digest:")
+            .contains("but the bytes received have digest:");
+        Matcher expected = EXPECTED.matcher(f.message());
+        Matcher received = RECEIVED.matcher(f.message());
+        assertThat(expected.find()).as("expected digest in %s", f.message()).isTrue();
+        assertThat(received.find()).as("digest of the received bytes in %s", f.message()).isTrue();
+        assertThat(received.group(1)).as("digest of the corrupted bytes").isNotEqualTo(expected.group(1));
+      }
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.regconform.reports;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The verdict of one check against one target.
+ *
+ * @param id stable check id, e.g. {@code pull.by-digest.manifest-bytes[oci]}
+ * @param displayName what the check verifies, as a sentence
+ * @param workflow the workflow tag, e.g. {@code pull}
+ * @param outcome passed, failed or skipped
+ * @param message why it failed or was skipped (empty when passed)
+ * @param details the failure's stack trace or extra detail (empty when none)
+ * @param duration how long the check took
+ */
+public record CheckResult(String id, String displayName, String workflow, Outcome outcome, String message,
+    String details, Duration duration) {
+
+  public CheckResult {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(outcome, "outcome");
+    displayName = displayName == null ? id : displayName;
+    workflow = workflow == null ? "" : workflow;
+    message = message == null ? "" : message;
+    details = details == null ? "" : details;
+    duration = duration == null ? Duration.ZERO : duration;
+  }
+}

@@ -1,0 +1,71 @@
+package dev.regconform.reports;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes {@code summary.json}: for machines (CI jobs script against it), so its field names are stable.
+ *
+ * <pre>{@code
+ * {
+ *   "tool": "regconform", "version": "0.1.0",
+ *   "counts": {"passed": 41, "failed": 1, "skipped": 0, "total": 42},
+ *   "targets": [{
+ *     "target": "http://127.0.0.1:5000", "description": "...", "namespace": "regconform/run-…",
+ *     "started": "2026-11-26T16:00:00Z",
+ *     "counts": {...},
+ *     "checks": [{"id": "pull.by-digest.manifest-bytes[oci]", "name": "...", "workflow": "pull",
+ *                 "outcome": "passed", "message": "", "durationMillis": 12}]
+ *   }]
+ * }
+ * }</pre>
+ */
+public final class SummaryJsonWriter {
+  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private SummaryJsonWriter() {}
+
+  public static void write(Path file, String toolVersion, List<TargetRun> runs) throws IOException {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("tool", "regconform");
+    root.put("version", toolVersion);
+    Counts total = runs.stream().map(TargetRun::counts).reduce(new Counts(0, 0, 0), Counts::plus);
+    root.set("counts", counts(total));
+    ArrayNode targets = root.putArray("targets");
+    for (TargetRun run : runs) {
+      ObjectNode t = targets.addObject();
+      t.put("target", run.target());
+      t.put("description", run.description());
+      t.put("namespace", run.namespace());
+      t.put("started", run.started().toString());
+      t.set("counts", counts(run.counts()));
+      ArrayNode checks = t.putArray("checks");
+      for (CheckResult c : run.checks()) {
+        ObjectNode n = checks.addObject();
+        n.put("id", c.id());
+        n.put("name", c.displayName());
+        n.put("workflow", c.workflow());
+        n.put("outcome", c.outcome().label());
+        n.put("message", c.message());
+        n.put("durationMillis", c.duration().toMillis());
+      }
+    }
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    MAPPER.writeValue(file.toFile(), root);
+  }
+
+  private static ObjectNode counts(Counts counts) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("passed", counts.passed());
+    n.put("failed", counts.failed());
+    n.put("skipped", counts.skipped());
+    n.put("total", counts.total());
+    return n;
+  }
+}

@@ -1,0 +1,28 @@
+package dev.regconform.reports;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Every check's verdict against one registry.
+ *
+ * @param target the registry's base URL
+ * @param description what the registry is, e.g. "Distribution 2.8.2 (native process)"
+ * @param namespace the repository namespace this run wrote into
+ * @param started when the run started
+ * @param checks the verdicts, in the order they finished
+ */
+public record TargetRun(String target, String description, String namespace, Instant started, List<CheckResult> checks) {
+
+  public TargetRun {
+    Objects.requireNonNull(target, "target");
+    description = description == null ? target : description;
+    namespace = namespace == null ? "" : namespace;
+    checks = List.copyOf(checks);
+  }
+
+  public Counts counts() {
+    return Counts.of(checks);
+  }
+}
