@@ -29,6 +29,11 @@ public final class RegconformCommand implements Runnable {
       // Keep stdout for check lines: fixtures (Testcontainers) log warnings only, to stderr.
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
       System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+      // When no engine answers, the skip line says so; Testcontainers' multi-line report of every
+      // strategy it tried, and its banner about Ryuk being disabled, would only bury the check lines.
+      System.setProperty("org.slf4j.simpleLogger.log.org.testcontainers.dockerclient", "off");
+      System.setProperty("org.slf4j.simpleLogger.log.org.testcontainers.DockerClientFactory", "off");
+      System.setProperty("org.slf4j.simpleLogger.log.org.testcontainers.utility.ResourceReaper", "error");
     }
     CommandLine cli = new CommandLine(new RegconformCommand());
     cli.setExitCodeExceptionMapper(e -> COULD_NOT_RUN);

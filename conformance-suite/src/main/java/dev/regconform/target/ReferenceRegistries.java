@@ -1,0 +1,115 @@
+package dev.regconform.target;
+
+import dev.regconform.embedded.EmbeddedArtipieRegistry;
+import dev.regconform.fixtures.distribution.DistributionContainer;
+import dev.regconform.fixtures.distribution.DistributionProcess;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * The reference registries a run uses when no target is given: every one that can start here, and for the
+ * others one line saying why not (no Docker engine, no binary, no image).
+ *
+ * <ul>
+ *   <li>{@code distribution-container}: Distribution 2.8.2 in a container (Testcontainers, host network);
+ *   <li>{@code distribution-process}: the {@code registry} / {@code docker-registry} binary as a process;
+ *   <li>{@code artipie-embedded}: the Artipie docker adapter in this JVM (always available).
+ * </ul>
+ */
+public final class ReferenceRegistries implements AutoCloseable {
+
+  /**
+   * A reference registry that started.
+   *
+   * @param id stable short name, e.g. {@code distribution-process}
+   * @param description what it is, for reports
+   * @param url its base URL on 127.0.0.1
+   */
+  public record Started(String id, String description, URI url) {}
+
+  private final List<Started> started = new ArrayList<>();
+  private final List<String> skipped = new ArrayList<>();
+  private final List<AutoCloseable> running = new ArrayList<>();
+
+  private ReferenceRegistries() {}
+
+  /** Starts every reference registry that can start; never throws for one that cannot. */
+  public static ReferenceRegistries startAvailable() {
+    ReferenceRegistries refs = new ReferenceRegistries();
+    refs.startContainer();
+    refs.startProcess();
+    refs.startEmbedded();
+    return refs;
+  }
+
+  public List<Started> started() {
+    return List.copyOf(started);
+  }
+
+  /** One line per reference that did not start, saying why. */
+  public List<String> skipped() {
+    return List.copyOf(skipped);
+  }
+
+  private void startContainer() {
+    DockerImageName image = DistributionContainer.configuredImage();
+    Optional<String> reason = DistributionContainer.unavailableReason(image);
+    if (reason.isPresent()) {
+      skipped.add("distribution-container: " + reason.get());
+      return;
+    }
+    try {
+      DistributionContainer container = new DistributionContainer(image);
+      container.start();
+      running.add(container::stop);
+      started.add(new Started("distribution-container", "Distribution " + image.getVersionPart()
+          + " (container " + image.asCanonicalNameString() + ")", container.getRegistryUrl()));
+    } catch (RuntimeException e) {
+      skipped.add("distribution-container: did not start: " + e.getMessage());
+    }
+  }
+
+  private void startProcess() {
+    Optional<Path> binary = DistributionProcess.findBinary();
+    if (binary.isEmpty()) {
+      skipped.add("distribution-process: no 'registry' or 'docker-registry' binary on PATH "
+          + "(apt-get install docker-registry, or set REGCONFORM_DISTRIBUTION_BINARY)");
+      return;
+    }
+    try {
+      DistributionProcess process = DistributionProcess.start(binary.get());
+      running.add(process);
+      started.add(new Started("distribution-process", "Distribution " + process.version() + " (process "
+          + binary.get() + ")", process.baseUri()));
+    } catch (RuntimeException e) {
+      skipped.add("distribution-process: " + binary.get() + " did not start: " + e.getMessage());
+    }
+  }
+
+  private void startEmbedded() {
+    try {
+      EmbeddedArtipieRegistry artipie = EmbeddedArtipieRegistry.start();
+      running.add(artipie);
+      started.add(new Started("artipie-embedded", artipie.description(), artipie.baseUri()));
+    } catch (RuntimeException e) {
+      skipped.add("artipie-embedded: did not start: " + e.getMessage());
+    }
+  }
+
+  /** Stops every registry started, newest first. */
+  @Override
+  public void close() {
+    for (int i = running.size() - 1; i >= 0; i--) {
+      try {
+        running.get(i).close();
+      } catch (Exception e) {
+        System.err.println("warning: stopping a reference registry failed: " + e.getMessage());
+      }
+    }
+    running.clear();
+  }
+}
