@@ -2,6 +2,7 @@ package dev.regconform.assertions;
 
 import dev.regconform.client.ErrorCode;
 import dev.regconform.client.Headers;
+import dev.regconform.client.Redaction;
 import dev.regconform.client.RegistryError;
 import dev.regconform.client.RegistryResponse;
 import dev.regconform.model.Digest;
@@ -63,9 +64,12 @@ public class RegistryResponseAssert extends AbstractAssert<RegistryResponseAsser
     hasHeader(name);
     String value = actual.header(name).orElseThrow();
     if (!value.equals(expected)) {
-      failWithActualExpectedAndMessage(value, expected,
+      // Shown masked like the exchange: a Set-Cookie or a Location with _state is no less secret here.
+      String shownValue = shown(name, value);
+      String shownExpected = shown(name, expected);
+      failWithActualExpectedAndMessage(shownValue, shownExpected,
           "%nExpecting response to%n  <%s>%nto have header %s:%n  <%s>%nbut was:%n  <%s>%s",
-          actual.requestLine(), name, expected, value, exchange());
+          actual.requestLine(), name, shownExpected, shownValue, exchange());
     }
     return this;
   }
@@ -160,11 +164,15 @@ public class RegistryResponseAssert extends AbstractAssert<RegistryResponseAsser
     return this;
   }
 
+  private static String shown(String header, String value) {
+    return value == null ? null : Redaction.text(Redaction.headerValue(header, value));
+  }
+
   private String exchange() {
     return String.format("%nExchange:%n  %s", actual.describe().replace("\n", "\n  "));
   }
 
-  /** The value of a header, for further assertions; fails when absent. */
+  /** The (first) value of a header, for further assertions; empty when absent (this does not fail). */
   public Optional<String> header(String name) {
     return actual.header(name);
   }

@@ -14,9 +14,12 @@ public final class Redaction {
   private static final Set<String> SECRET_HEADERS =
       Set.of("authorization", "proxy-authorization", "cookie", "set-cookie", "x-registry-auth");
   private static final Pattern STATE = Pattern.compile("(?i)([?&]_state=)[^&\\s]*");
-  private static final Pattern TOKEN_FIELD =
-      Pattern.compile("(?i)(\"(?:token|access_token|refresh_token|password)\"\\s*:\\s*\")[^\"]*(\")");
-  private static final Pattern AUTH_VALUE = Pattern.compile("(?i)\\b(Bearer|Basic)\\s+[A-Za-z0-9._~+/=-]+");
+  // The value may hold escaped quotes, and may be cut off by truncation before its closing quote.
+  private static final Pattern TOKEN_FIELD = Pattern.compile(
+      "(?i)(\"(?:token|access_token|refresh_token|password)\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*\\\\?(\"|$)");
+  // Not the auth-params of a WWW-Authenticate challenge (Bearer realm="…"), which are no secret.
+  private static final Pattern AUTH_VALUE = Pattern.compile(
+      "(?i)\\b(Bearer|Basic)\\s+(?!(?:realm|service|scope|error|error_description|error_uri)\\s*=)[A-Za-z0-9._~+/=-]+");
 
   private Redaction() {}
 

@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The registry HTTP API, one method per endpoint of the distribution spec (ids {@code end-1} … in comments).
@@ -44,6 +46,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RegistryClient {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern UPLOAD_PATH = Pattern.compile("/v2/(.+)/blobs/uploads/");
 
   private final URI baseUri;
   private final Credentials credentials;
@@ -113,36 +116,46 @@ public final class RegistryClient {
     if (contentRange != null) {
       headers.put(Headers.CONTENT_RANGE, contentRange);
     }
-    return send("PATCH", resolve(location), headers, Body.of(chunk), null);
+    String url = resolve(location);
+    return send("PATCH", url, headers, Body.of(chunk), uploadScope(url));
   }
 
   // end-5: PATCH <location> with a file's content, streamed
   public RegistryResponse patchUpload(String location, Path file) {
-    return send("PATCH", resolve(location), Map.of(Headers.CONTENT_TYPE, "application/octet-stream"), Body.of(file), null);
+    String url = resolve(location);
+    return send("PATCH", url, Map.of(Headers.CONTENT_TYPE, "application/octet-stream"), Body.of(file), uploadScope(url));
   }
 
   // end-6: PUT <location>?digest=<digest>, with the last chunk (or the whole blob) or no body
   public RegistryResponse completeUpload(String location, Digest digest, byte[] body) {
     String url = resolve(location);
+    String scope = uploadScope(url);
     url += (url.contains("?") ? "&" : "?") + "digest=" + URLEncoder.encode(digest.toString(), StandardCharsets.UTF_8);
     return send("PUT", url, Map.of(Headers.CONTENT_TYPE, "application/octet-stream"),
-        Body.of(body == null ? new byte[0] : body), null);
+        Body.of(body == null ? new byte[0] : body), scope);
   }
 
   // end-12: GET <location> (upload status)
   public RegistryResponse uploadStatus(String location) {
-    return send("GET", resolve(location), Map.of(), null, null);
+    String url = resolve(location);
+    return send("GET", url, Map.of(), null, uploadScope(url));
   }
 
   // end-13: DELETE <location> (cancel upload)
   public RegistryResponse cancelUpload(String location) {
-    return send("DELETE", resolve(location), Map.of(), null, null);
+    String url = resolve(location);
+    return send("DELETE", url, Map.of(), null, uploadScope(url));
   }
 
   // end-7: PUT /v2/<name>/manifests/<reference>
   public RegistryResponse putManifest(String repository, String reference, String mediaType, byte[] body) {
     return send("PUT", url("/v2/" + repository + "/manifests/" + reference), Map.of(Headers.CONTENT_TYPE, mediaType),
         Body.of(body), scope(repository, "pull,push"));
+  }
+
+  // GET <location>: follows a Location the registry returned for a stored blob or manifest (end-6, end-7)
+  public RegistryResponse getLocation(String location, List<String> accept) {
+    return send("GET", resolve(location), acceptHeader(accept), null, null);
   }
 
   // end-8a: GET /v2/<name>/tags/list
@@ -193,6 +206,16 @@ public final class RegistryClient {
     return "repository:" + repository + ":" + actions;
   }
 
+  /**
+   * The push scope of the repository an upload session URL belongs to ({@code …/v2/<name>/blobs/uploads/…}),
+   * so PATCH and PUT reuse the token POST got instead of meeting a 401 (with the whole body sent) first.
+   * Null when the URL does not show its repository.
+   */
+  private static String uploadScope(String url) {
+    Matcher m = UPLOAD_PATH.matcher(URI.create(url).getRawPath() == null ? "" : URI.create(url).getRawPath());
+    return m.find() ? scope(m.group(1), "pull,push") : null;
+  }
+
   private RegistryResponse send(String method, String url, Map<String, String> headers, Body body, String scope) {
     Optional<String> auth = authorizationFor(scope);
     RegistryResponse response = execute(method, url, headers, body, auth.orElse(null));
@@ -231,14 +254,20 @@ public final class RegistryClient {
       return Optional.empty();
     }
     String scope = challenge.get().param("scope").orElse(requestScope == null ? "" : requestScope);
+    List<Map.Entry<String, String>> query = new ArrayList<>();
+    challenge.get().param("service").filter(s -> !s.isEmpty()).ifPresent(s -> query.add(Map.entry("service", s)));
+    // Token spec: one scope parameter per space-delimited entry of the challenge's scope.
+    for (String entry : scope.strip().split("\\s+")) {
+      if (!entry.isEmpty()) {
+        query.add(Map.entry("scope", entry));
+      }
+    }
     StringBuilder tokenUrl = new StringBuilder(challenge.get().param("realm").get());
     char sep = tokenUrl.indexOf("?") < 0 ? '?' : '&';
-    for (String key : List.of("service", "scope")) {
-      String value = key.equals("scope") ? scope : challenge.get().param(key).orElse("");
-      if (!value.isEmpty()) {
-        tokenUrl.append(sep).append(key).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-        sep = '&';
-      }
+    for (Map.Entry<String, String> param : query) {
+      tokenUrl.append(sep).append(param.getKey()).append('=')
+          .append(URLEncoder.encode(param.getValue(), StandardCharsets.UTF_8));
+      sep = '&';
     }
     if (credentials != null) {
       tokenUrl.append(sep).append("account=").append(URLEncoder.encode(credentials.username(), StandardCharsets.UTF_8));

@@ -14,6 +14,7 @@ import dev.regconform.junit.Scenario;
 import dev.regconform.model.Digest;
 import dev.regconform.model.ImageFormat;
 import dev.regconform.model.ImageManifest;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -45,7 +46,7 @@ public abstract class PushScenarios {
     scenario.cleanup().recordBlob(repo, blob.digest());
     assertThat(put).hasStatus(201).hasLocationHeader().hasContentDigest(blob.digest());
 
-    assertBlobStored(repo, blob);
+    assertBlobStored(repo, blob, put);
   }
 
   @Test
@@ -62,7 +63,7 @@ public abstract class PushScenarios {
     scenario.cleanup().recordBlob(repo, blob.digest());
     assertThat(put).hasStatus(201).hasLocationHeader().hasContentDigest(blob.digest());
 
-    assertBlobStored(repo, blob);
+    assertBlobStored(repo, blob, put);
   }
 
   @Test
@@ -80,12 +81,21 @@ public abstract class PushScenarios {
 
     assertThat(registry.headManifest(repo, "1.3", Accept.ANY_MANIFEST))
         .hasStatus(200).hasContentDigest(digest).hasContentLength(manifest.raw().length);
+    assertThat(registry.getLocation(put.header(Headers.LOCATION).orElseThrow(), Accept.ANY_MANIFEST))
+        .as("GET of the Location returned for the manifest")
+        .hasStatus(200).hasBody(manifest.raw());
   }
 
-  /** HEAD confirms the blob: 200, its size as Content-Length, its digest as Docker-Content-Digest. */
-  private void assertBlobStored(String repo, TestBlob blob) {
+  /**
+   * HEAD confirms the blob (200, its size as Content-Length, its digest as Docker-Content-Digest), and the
+   * Location the PUT returned serves it.
+   */
+  private void assertBlobStored(String repo, TestBlob blob, RegistryResponse put) {
     assertThat(registry.headBlob(repo, blob.digest()))
         .hasStatus(200).hasContentLength(blob.size()).hasContentDigest(blob.digest());
+    assertThat(registry.getLocation(put.header(Headers.LOCATION).orElseThrow(), List.of()))
+        .as("GET of the Location returned for the blob")
+        .hasStatus(200).hasBodyMatching(blob.digest(), blob.size());
   }
 
   @ForImageFormat(ImageFormat.OCI)
