@@ -51,7 +51,10 @@ import java.util.stream.Stream;
  * stdout from here.
  *
  * <p>Threads: Vert.x event-loop threads are not daemon threads; always {@link #close()} the
- * registry (try-with-resources), or the JVM will not exit.
+ * registry (try-with-resources), or the JVM will not exit. {@code FileStorage}'s I/O pool (rio's
+ * process-wide {@code IoExecutor}, non-daemon upstream) is replaced by a daemon pool on first start,
+ * see {@code RioIoThreads}; it stays alive, idle, for the life of the JVM and is shared by all
+ * instances.
  */
 public final class EmbeddedArtipieRegistry implements AutoCloseable {
 
@@ -116,6 +119,7 @@ public final class EmbeddedArtipieRegistry implements AutoCloseable {
     }
 
     private static EmbeddedArtipieRegistry start(final Path dir, final boolean deleteOnClose) {
+        RioIoThreads.ensureDaemon();
         final Vertx vertx = Vertx.vertx(
             new VertxOptions()
                 .setEventLoopPoolSize(2)

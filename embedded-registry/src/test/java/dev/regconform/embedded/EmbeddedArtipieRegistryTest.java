@@ -103,6 +103,11 @@ class EmbeddedArtipieRegistryTest {
 
     @Test
     void pushesAndPullsBlobWithChunkedUpload() throws Exception {
+        this.pushAndPullBlob();
+    }
+
+    /** POST, PATCH (body), PUT ?digest=, then GET: asserts every step. */
+    private void pushAndPullBlob() throws Exception {
         final byte[] blob = "regconform embedded registry blob\n".getBytes(StandardCharsets.UTF_8);
         final String digest = "sha256:" + sha256(blob);
 
@@ -164,6 +169,29 @@ class EmbeddedArtipieRegistryTest {
             }
         }).isInstanceOf(ConnectException.class);
         assertThat(storage).doesNotExist();
+    }
+
+    @Test
+    void leavesNoNonDaemonThreadsAfterClose() throws Exception {
+        // Store something, so that FileStorage's I/O pool (rio) has been used.
+        this.pushAndPullBlob();
+        this.registry.close();
+        final long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        List<String> left = nonDaemonServerThreads();
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            left = nonDaemonServerThreads();
+        }
+        assertThat(left).as("non-daemon threads that would keep the JVM alive").isEmpty();
+    }
+
+    private static List<String> nonDaemonServerThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+            .filter(Thread::isAlive)
+            .filter(thread -> !thread.isDaemon())
+            .map(Thread::getName)
+            .filter(name -> name.startsWith("vert.x-") || name.startsWith("rio-"))
+            .collect(Collectors.toList());
     }
 
     @Test
