@@ -4,6 +4,7 @@ import dev.regconform.client.Credentials;
 import dev.regconform.client.RegistryClient;
 import dev.regconform.client.RegistryResponse;
 import dev.regconform.client.RegistryUnreachableException;
+import dev.regconform.model.Reference;
 import dev.regconform.reports.CheckResult;
 import dev.regconform.reports.Counts;
 import dev.regconform.reports.JUnitXmlWriter;
@@ -103,6 +104,11 @@ public final class RunCommand implements Callable<Integer> {
     }
     String baseNamespace = Optional.ofNullable(namespace).or(() -> env("OCI_NAMESPACE")).orElse(DEFAULT_NAMESPACE)
         .replaceAll("/+$", "");
+    if (!Reference.isValidRepository(baseNamespace)) {
+      err.println("regconform: invalid namespace '" + baseNamespace + "': lower-case path components "
+          + "[a-z0-9] joined by '.', '_', '__' or '-', separated by '/' (e.g. my-org or my-org/team)");
+      return RegconformCommand.COULD_NOT_RUN;
+    }
 
     List<TargetSettings> settings = new ArrayList<>();
     ReferenceRegistries references = null;

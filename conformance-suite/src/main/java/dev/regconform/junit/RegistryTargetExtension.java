@@ -2,6 +2,9 @@ package dev.regconform.junit;
 
 import dev.regconform.client.RegistryClient;
 import dev.regconform.target.TargetSettings;
+import io.qameta.allure.Allure;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -9,8 +12,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Resolves a {@link Scenario} (one per test class, closed after it) and {@link TargetSettings} for the
  * registry named by the run's configuration parameters. The client is shared by the whole run (root store).
+ * Before each check it labels the Allure result with the check id (story), the workflow (feature) and the
+ * registry (parameter).
  */
-public final class RegistryTargetExtension implements ParameterResolver {
+public final class RegistryTargetExtension implements ParameterResolver, BeforeEachCallback {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RegistryTargetExtension.class);
 
   @Override
@@ -30,6 +35,17 @@ public final class RegistryTargetExtension implements ParameterResolver {
     Class<?> testClass = context.getRequiredTestClass();
     return classContext(context).getStore(NAMESPACE)
         .getOrComputeIfAbsent(Scenario.class, k -> new Scenario(target, client, testClass), Scenario.class);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    CheckIds.of(context.getRequiredTestClass(), context.getRequiredTestMethod()).ifPresent(id -> {
+      Allure.epic("Registry conformance");
+      Allure.feature(String.join(",", context.getTags().stream().filter(t -> !t.equals("conformance"))
+          .sorted().collect(Collectors.toList())));
+      Allure.story(id);
+      Allure.parameter("registry", target(context).description());
+    });
   }
 
   private static TargetSettings target(ExtensionContext context) {
