@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,6 +48,8 @@ import java.util.regex.Pattern;
 public final class RegistryClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern UPLOAD_PATH = Pattern.compile("/v2/(.+)/blobs/uploads/");
+  private static final Set<Integer> REDIRECT_STATUSES = Set.of(301, 302, 303, 307, 308);
+  private static final int MAX_REDIRECTS = 5;
 
   private final URI baseUri;
   private final Credentials credentials;
@@ -62,8 +65,8 @@ public final class RegistryClient {
     this.config = RestAssuredConfig.config()
         // Registries compare Content-Type exactly: never let the client append "; charset=…".
         .encoderConfig(encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false))
-        // The client follows redirects for GET and HEAD (blob downloads may redirect to storage).
-        .redirect(redirectConfig().followRedirects(true).maxRedirects(5))
+        // Redirects are followed in execute(), which keeps credentials from the hosts they were not meant for.
+        .redirect(redirectConfig().followRedirects(false))
         .httpClient(httpClientConfig()
             .setParam("http.connection.timeout", builder.connectTimeoutMillis)
             .setParam("http.socket.timeout", builder.readTimeoutMillis));
@@ -290,7 +293,49 @@ public final class RegistryClient {
     }
   }
 
+  /**
+   * One exchange, following redirects of GET and HEAD (blob downloads may redirect to storage). As docker does,
+   * the Authorization header is not sent on to another host: a registry's token must not reach its storage
+   * (a pre-signed storage URL may even refuse a request that carries one).
+   */
   private RegistryResponse execute(String method, String url, Map<String, String> headers, Body body, String authorization) {
+    RegistryResponse response = executeOnce(method, url, headers, body, authorization);
+    URI current = URI.create(url);
+    String auth = authorization;
+    boolean redirectable = method.equals("GET") || method.equals("HEAD");
+    for (int hops = 0; redirectable && hops < MAX_REDIRECTS && REDIRECT_STATUSES.contains(response.status()); hops++) {
+      Optional<String> location = response.header(Headers.LOCATION);
+      URI next;
+      try {
+        next = location.map(current::resolve).orElse(null);
+      } catch (IllegalArgumentException notAUri) {
+        next = null;
+      }
+      if (next == null) {
+        break;
+      }
+      if (!sameOrigin(current, next)) {
+        auth = null;
+      }
+      current = next;
+      RegistryResponse hop = executeOnce(method, next.toString(), headers, null, auth);
+      response = new RegistryResponse(method, url, hop.status(), hop.headers(), hop.body());
+    }
+    return response;
+  }
+
+  private static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
+        && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost())
+        && effectivePort(a) == effectivePort(b);
+  }
+
+  private static int effectivePort(URI uri) {
+    return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+  }
+
+  private RegistryResponse executeOnce(String method, String url, Map<String, String> headers, Body body,
+      String authorization) {
     RequestSpecification request = RestAssured.given().config(config).urlEncodingEnabled(false);
     if (insecure) {
       request.relaxedHTTPSValidation();

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A registry broken on purpose: Distribution behind a proxy that flips one byte of every blob download and
- * keeps every header. Exactly the checks that download blobs must fail, each saying which digest was
- * expected and which digest the received bytes have.
+ * keeps every header. Exactly the checks that download blobs must fail — the pulls of config and layers, and
+ * the pushes, which read the stored blob back from the Location they were given — each saying which digest
+ * was expected and which digest the received bytes have.
  */
 class CorruptedBlobDownloadsIT {
   private static final Pattern EXPECTED = Pattern.compile("to have digest:\\s+<(sha256:[0-9a-f]{64})>");
@@ -39,7 +40,9 @@ class CorruptedBlobDownloadsIT {
       List<CheckResult> failed = results.stream().filter(r -> r.outcome() == Outcome.FAILED).toList();
       assertThat(failed).extracting(CheckResult::id).containsExactlyInAnyOrder(
           "pull.blobs.config[oci]", "pull.blobs.layers[oci]",
-          "pull.blobs.config[docker-v2s2]", "pull.blobs.layers[docker-v2s2]");
+          "pull.blobs.config[docker-v2s2]", "pull.blobs.layers[docker-v2s2]",
+          "push.blob.monolithic[oci]", "push.blob.streamed[oci]",
+          "push.blob.monolithic[docker-v2s2]", "push.blob.streamed[docker-v2s2]");
       assertThat(results).filteredOn(r -> r.outcome() == Outcome.SKIPPED).isEmpty();
       for (CheckResult f : failed) {
         assertThat(f.message()).contains("Expecting the body of").contains("to have digest:")

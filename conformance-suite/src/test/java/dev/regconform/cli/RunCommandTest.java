@@ -1,0 +1,182 @@
+package dev.regconform.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code regconform run}'s argument handling, with no registry: every case here ends before a check runs.
+ * Each gives a target on a closed 127.0.0.1 port, so a case that wrongly got past its argument check would
+ * still stop at the preflight (and not start the reference registries).
+ */
+class RunCommandTest {
+  private static String closedTarget;
+
+  @TempDir Path reportDir;
+
+  @BeforeAll
+  static void pickClosedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedTarget = "http://127.0.0.1:" + socket.getLocalPort();
+    }
+  }
+
+  /** What a run printed and returned. */
+  record Run(int exitCode, String out, String err) {}
+
+  /** Runs the command line with the environment and standard input given, through RunCommand's seams. */
+  private static Run run(Map<String, String> environment, String stdin, String... args) {
+    CommandLine cli = new CommandLine(new RegconformCommand());
+    RunCommand command = cli.getSubcommands().get("run").getCommand();
+    command.environment = environment::get;
+    command.stdin = new ByteArrayInputStream(stdin.getBytes(UTF_8));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    cli.setExitCodeExceptionMapper(e -> RegconformCommand.COULD_NOT_RUN);
+    int exitCode = cli.execute(args);
+    return new Run(exitCode, out.toString(), err.toString());
+  }
+
+  private String[] args(String... options) {
+    String[] all = new String[options.length + 5];
+    all[0] = "run";
+    all[1] = "--target";
+    all[2] = closedTarget;
+    all[3] = "--report-dir";
+    all[4] = reportDir.toString();
+    System.arraycopy(options, 0, all, 5, options.length);
+    return all;
+  }
+
+  @Nested
+  class Credentials {
+    @Test
+    void password_stdin_with_empty_input_exits_2_saying_standard_input_was_empty() {
+      Run run = run(Map.of(), "", args("--username", "octocat", "--password-stdin"));
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err().strip()).isEqualTo("regconform: --password-stdin: standard input was empty");
+    }
+
+    @Test
+    void password_stdin_with_only_a_newline_counts_as_empty() {
+      Run run = run(Map.of(), "\n", args("--username", "octocat", "--password-stdin"));
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err()).contains("--password-stdin: standard input was empty");
+    }
+
+    @Test
+    void a_password_from_the_environment_without_a_user_exits_2_asking_for_username() {
+      Run run = run(Map.of("OCI_PASSWORD", "s3cr3t-from-env"), "", args());
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err()).contains("a password was given but no user: add --username USER (or OCI_USERNAME)")
+          .doesNotContain("s3cr3t-from-env");
+    }
+
+    @Test
+    void a_password_on_stdin_without_a_user_exits_2_too() {
+      Run run = run(Map.of(), "s3cr3t\n", args("--password-stdin"));
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err()).contains("a password was given but no user").doesNotContain("s3cr3t");
+    }
+
+    @Test
+    void a_user_without_a_password_exits_2_pointing_to_password_stdin() {
+      Run run = run(Map.of("OCI_USERNAME", "octocat"), "", args());
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err()).contains("--username given without a password: pipe it to --password-stdin");
+    }
+
+    @Test
+    void valid_credentials_get_as_far_as_the_preflight_and_are_never_printed() {
+      Run run = run(Map.of("OCI_USERNAME", "octocat"), "ghp_T0kenFromStdin\n", args("--password-stdin"));
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err().strip()).startsWith("regconform: cannot reach " + closedTarget).doesNotContain("\n");
+      assertThat(run.out() + run.err()).doesNotContain("ghp_T0kenFromStdin");
+    }
+  }
+
+  @Nested
+  class Targets {
+    @Test
+    void a_target_that_is_not_an_http_url_exits_2_with_an_example() {
+      Run run = run(Map.of(), "", "run", "--target", "ftp://127.0.0.1:21", "--report-dir", reportDir.toString());
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err()).contains("regconform: invalid --target 'ftp://127.0.0.1:21'", "http://127.0.0.1:5000");
+    }
+
+    @Test
+    void a_target_from_OCI_ROOT_URL_is_used_when_no_target_option_is_given() {
+      Run run = run(Map.of("OCI_ROOT_URL", closedTarget), "", "run", "--report-dir", reportDir.toString());
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err()).startsWith("regconform: cannot reach " + closedTarget);
+    }
+  }
+
+  @Nested
+  class Through_execute {
+    private Run execute(String... args) {
+      PrintStream oldOut = System.out;
+      PrintStream oldErr = System.err;
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      try {
+        System.setOut(new PrintStream(out, true, UTF_8));
+        System.setErr(new PrintStream(err, true, UTF_8));
+        int exitCode = RegconformCommand.execute(args);
+        return new Run(exitCode, out.toString(UTF_8), err.toString(UTF_8));
+      } finally {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+      }
+    }
+
+    @Test
+    void run_help_exits_0_and_describes_the_options() {
+      Run run = execute("run", "--help");
+
+      assertThat(run.exitCode()).isZero();
+      assertThat(run.out()).contains("--target", "--password-stdin", "--namespace", "--report-dir", "OCI_PASSWORD");
+    }
+
+    @Test
+    void an_unknown_option_exits_2() {
+      Run run = execute("run", "--no-such-option");
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err()).contains("--no-such-option");
+    }
+
+    @Test
+    void no_command_exits_2_pointing_to_run_help() {
+      Run run = execute();
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err()).contains("Missing command: try 'regconform run --help'");
+    }
+  }
+}
