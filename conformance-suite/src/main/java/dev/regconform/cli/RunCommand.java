@@ -12,7 +12,7 @@ import dev.regconform.reports.SummaryJsonWriter;
 import dev.regconform.reports.TargetRun;
 import dev.regconform.runner.SuiteRunner;
 import dev.regconform.target.ReferenceRegistries;
-import dev.regconform.target.TargetSettings;
+import dev.regconform.target.RegistryTarget;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
@@ -110,7 +110,7 @@ public final class RunCommand implements Callable<Integer> {
       return RegconformCommand.COULD_NOT_RUN;
     }
 
-    List<TargetSettings> settings = new ArrayList<>();
+    List<RegistryTarget> settings = new ArrayList<>();
     ReferenceRegistries references = null;
     try {
       if (urls.isEmpty()) {
@@ -119,7 +119,7 @@ public final class RunCommand implements Callable<Integer> {
           out.println("skipped reference " + skipped);
         }
         for (ReferenceRegistries.Started ref : references.started()) {
-          settings.add(new TargetSettings(ref.url(), null, runNamespace(baseNamespace), false, ref.description()));
+          settings.add(new RegistryTarget(ref.url(), null, runNamespace(baseNamespace), false, ref.description()));
         }
         if (settings.isEmpty()) {
           err.println("regconform: no reference registry could start here; give one with --target URL");
@@ -127,7 +127,7 @@ public final class RunCommand implements Callable<Integer> {
         }
       } else {
         for (URI url : urls) {
-          TargetSettings target = new TargetSettings(url, credentials, runNamespace(baseNamespace), insecure, null);
+          RegistryTarget target = new RegistryTarget(url, credentials, runNamespace(baseNamespace), insecure, null);
           Optional<String> problem = preflight(target);
           if (problem.isPresent()) {
             err.println("regconform: " + problem.get());
@@ -144,7 +144,7 @@ public final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private int runAll(List<TargetSettings> settings, PrintWriter out, PrintWriter err) throws IOException {
+  private int runAll(List<RegistryTarget> settings, PrintWriter out, PrintWriter err) throws IOException {
     Path allureResults = reportDir.resolve("allure-results");
     deleteRecursively(allureResults);
     Files.createDirectories(allureResults);
@@ -152,7 +152,7 @@ public final class RunCommand implements Callable<Integer> {
     Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(allureResults.toAbsolutePath())));
 
     List<TargetRun> runs = new ArrayList<>();
-    for (TargetSettings target : settings) {
+    for (RegistryTarget target : settings) {
       String what = target.description().equals(target.url().toString()) ? "" : target.description() + " at ";
       out.println("== " + what + target.url() + " (namespace " + target.namespace() + ")");
       out.flush();
@@ -186,7 +186,7 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   /** GET /v2/ with a short timeout: an unreachable target is reported in one line, well within 10 s. */
-  private static Optional<String> preflight(TargetSettings target) {
+  private static Optional<String> preflight(RegistryTarget target) {
     RegistryClient client = RegistryClient.builder(target.url()).credentials(target.credentials())
         .insecure(target.insecure()).connectTimeoutMillis(PREFLIGHT_TIMEOUT_MILLIS)
         .readTimeoutMillis(PREFLIGHT_TIMEOUT_MILLIS).build();

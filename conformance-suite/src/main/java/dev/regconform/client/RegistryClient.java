@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,15 +51,13 @@ public final class RegistryClient {
   private static final int MAX_REDIRECTS = 5;
 
   private final URI baseUri;
-  private final Credentials credentials;
   private final boolean insecure;
   private final RestAssuredConfig config;
-  private final Map<String, String> tokensByScope = new ConcurrentHashMap<>();
-  private volatile boolean basicRequested;
+  private final RegistryAuthenticator authenticator;
 
   private RegistryClient(Builder builder) {
     this.baseUri = builder.baseUri;
-    this.credentials = builder.credentials;
+    this.authenticator = new RegistryAuthenticator(builder.credentials);
     this.insecure = builder.insecure;
     this.config = RestAssuredConfig.config()
         // Registries compare Content-Type exactly: never let the client append "; charset=…".
@@ -219,78 +216,18 @@ public final class RegistryClient {
     return m.find() ? scope(m.group(1), "pull,push") : null;
   }
 
+  /** One request; a 401 with a challenge is answered once (Basic or a Bearer token) and the request retried. */
   private RegistryResponse send(String method, String url, Map<String, String> headers, Body body, String scope) {
-    Optional<String> auth = authorizationFor(scope);
+    Optional<String> auth = authenticator.authorizationFor(scope);
     RegistryResponse response = execute(method, url, headers, body, auth.orElse(null));
-    if (response.status() == 401 && credentialsMayHelp(response, auth)) {
-      Optional<String> retryAuth = authorize(response, scope);
+    if (response.status() == 401 && response.header(Headers.WWW_AUTHENTICATE).isPresent()) {
+      Optional<String> retryAuth = authenticator.answer(response, scope,
+          (tokenUrl, basic) -> execute("GET", tokenUrl, Map.of(), null, basic));
       if (retryAuth.isPresent() && !retryAuth.equals(auth)) {
         response = execute(method, url, headers, body, retryAuth.get());
       }
     }
     return response;
-  }
-
-  private Optional<String> authorizationFor(String scope) {
-    if (basicRequested && credentials != null) {
-      return Optional.of(credentials.basicHeaderValue());
-    }
-    String token = scope == null ? tokensByScope.get("") : tokensByScope.get(scope);
-    return Optional.ofNullable(token).map(t -> "Bearer " + t);
-  }
-
-  private boolean credentialsMayHelp(RegistryResponse response, Optional<String> sentAuth) {
-    return response.header(Headers.WWW_AUTHENTICATE).isPresent();
-  }
-
-  /** Answers a 401 challenge: Basic with the credentials, or a Bearer token from the realm. */
-  private Optional<String> authorize(RegistryResponse unauthorized, String requestScope) {
-    Optional<Challenge> challenge = unauthorized.header(Headers.WWW_AUTHENTICATE).flatMap(Challenge::parse);
-    if (challenge.isEmpty()) {
-      return Optional.empty();
-    }
-    if (challenge.get().isBasic()) {
-      basicRequested = true;
-      return Optional.ofNullable(credentials).map(Credentials::basicHeaderValue);
-    }
-    if (!challenge.get().isBearer() || challenge.get().param("realm").isEmpty()) {
-      return Optional.empty();
-    }
-    String scope = challenge.get().param("scope").orElse(requestScope == null ? "" : requestScope);
-    List<Map.Entry<String, String>> query = new ArrayList<>();
-    challenge.get().param("service").filter(s -> !s.isEmpty()).ifPresent(s -> query.add(Map.entry("service", s)));
-    // Token spec: one scope parameter per space-delimited entry of the challenge's scope.
-    for (String entry : scope.strip().split("\\s+")) {
-      if (!entry.isEmpty()) {
-        query.add(Map.entry("scope", entry));
-      }
-    }
-    StringBuilder tokenUrl = new StringBuilder(challenge.get().param("realm").get());
-    char sep = tokenUrl.indexOf("?") < 0 ? '?' : '&';
-    for (Map.Entry<String, String> param : query) {
-      tokenUrl.append(sep).append(param.getKey()).append('=')
-          .append(URLEncoder.encode(param.getValue(), StandardCharsets.UTF_8));
-      sep = '&';
-    }
-    if (credentials != null) {
-      tokenUrl.append(sep).append("account=").append(URLEncoder.encode(credentials.username(), StandardCharsets.UTF_8));
-    }
-    RegistryResponse tokenResponse = execute("GET", tokenUrl.toString(), Map.of(), null,
-        credentials == null ? null : credentials.basicHeaderValue());
-    if (tokenResponse.status() != 200) {
-      return Optional.empty();
-    }
-    try {
-      JsonNode root = JSON.readTree(tokenResponse.body());
-      String token = root.path("token").asText(root.path("access_token").asText(""));
-      if (token.isEmpty()) {
-        return Optional.empty();
-      }
-      tokensByScope.put(requestScope == null ? "" : requestScope, token);
-      return Optional.of("Bearer " + token);
-    } catch (IOException e) {
-      return Optional.empty();
-    }
   }
 
   /**

@@ -1,7 +1,7 @@
 package dev.regconform.junit;
 
 import dev.regconform.client.RegistryClient;
-import dev.regconform.target.TargetSettings;
+import dev.regconform.target.RegistryTarget;
 import io.qameta.allure.Allure;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Resolves a {@link Scenario} (one per test class, closed after it) and {@link TargetSettings} for the
+ * Resolves a {@link Scenario} (one per test class, closed after it) and {@link RegistryTarget} for the
  * registry named by the run's configuration parameters. The client is shared by the whole run (root store).
  * Before each check it labels the Allure result with the check id (story), the workflow (feature) and the
  * registry (parameter).
@@ -21,13 +21,13 @@ public final class RegistryTargetExtension implements ParameterResolver, BeforeE
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == Scenario.class || type == TargetSettings.class;
+    return type == Scenario.class || type == RegistryTarget.class;
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    TargetSettings target = target(context);
-    if (parameter.getParameter().getType() == TargetSettings.class) {
+    RegistryTarget target = target(context);
+    if (parameter.getParameter().getType() == RegistryTarget.class) {
       return target;
     }
     RegistryClient client = context.getRoot().getStore(NAMESPACE)
@@ -48,9 +48,9 @@ public final class RegistryTargetExtension implements ParameterResolver, BeforeE
     });
   }
 
-  private static TargetSettings target(ExtensionContext context) {
-    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(TargetSettings.class,
-        k -> TargetSettings.fromConfigurationParameters(context::getConfigurationParameter), TargetSettings.class);
+  private static RegistryTarget target(ExtensionContext context) {
+    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(RegistryTarget.class,
+        k -> RegistryTarget.fromConfigurationParameters(context::getConfigurationParameter), RegistryTarget.class);
   }
 
   /** The context of the test class, so the scenario lives as long as the class, not one test. */

@@ -4,7 +4,7 @@ import dev.regconform.client.ContentPusher;
 import dev.regconform.client.RegistryClient;
 import dev.regconform.fixtures.images.TestImage;
 import dev.regconform.model.ImageFormat;
-import dev.regconform.target.TargetSettings;
+import dev.regconform.target.RegistryTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,14 +18,14 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Scenario implements AutoCloseable {
   private static final AtomicLong SEEDS = new AtomicLong(System.nanoTime());
 
-  private final TargetSettings target;
+  private final RegistryTarget target;
   private final RegistryClient client;
   private final String baseName;
   private final ImageFormat format;
   private final Cleanup cleanup = new Cleanup();
   private final List<TestImage> images = new ArrayList<>();
 
-  Scenario(TargetSettings target, RegistryClient client, Class<?> testClass) {
+  Scenario(RegistryTarget target, RegistryClient client, Class<?> testClass) {
     this.target = target;
     this.client = client;
     ForImageFormat f = testClass.getAnnotation(ForImageFormat.class);
@@ -34,7 +34,7 @@ public final class Scenario implements AutoCloseable {
     this.baseName = slug(testClass) + (f == null ? "" : "-" + format.label());
   }
 
-  public TargetSettings target() {
+  public RegistryTarget target() {
     return target;
   }
 

@@ -4,7 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 
 import dev.regconform.reports.CheckResult;
 import dev.regconform.reports.TargetRun;
-import dev.regconform.target.TargetSettings;
+import dev.regconform.target.RegistryTarget;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
@@ -28,7 +28,7 @@ public final class SuiteRunner {
   private SuiteRunner() {}
 
   /** Runs every check against {@code target}; {@code onResult} hears each verdict as it is reached. */
-  public static Result run(TargetSettings target, Consumer<CheckResult> onResult) {
+  public static Result run(RegistryTarget target, Consumer<CheckResult> onResult) {
     Instant started = Instant.now();
     LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
         .selectors(selectPackage(SCENARIO_PACKAGE))

@@ -9,7 +9,7 @@ import dev.regconform.fixtures.faults.ProxiedResponse;
 import dev.regconform.reports.CheckResult;
 import dev.regconform.reports.Outcome;
 import dev.regconform.runner.SuiteRunner;
-import dev.regconform.target.TargetSettings;
+import dev.regconform.target.RegistryTarget;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -89,7 +89,7 @@ class BrokenRegistriesIT {
   @MethodSource("cases")
   void each_break_fails_the_checks_that_look_at_it_and_only_for_that_reason(Case broken) {
     try (FaultInjectingProxy proxy = FaultInjectingProxy.start(registry.baseUri(), broken.fault())) {
-      TargetSettings target = new TargetSettings(proxy.baseUri(), null, "regconform-it/broken", false, broken.name());
+      RegistryTarget target = new RegistryTarget(proxy.baseUri(), null, "regconform-it/broken", false, broken.name());
 
       List<CheckResult> results = SuiteRunner.run(target, r -> { }).run().checks();
 

@@ -8,7 +8,7 @@ import dev.regconform.fixtures.faults.FaultInjectingProxy;
 import dev.regconform.reports.CheckResult;
 import dev.regconform.reports.Outcome;
 import dev.regconform.runner.SuiteRunner;
-import dev.regconform.target.TargetSettings;
+import dev.regconform.target.RegistryTarget;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +33,7 @@ class CorruptedBlobDownloadsIT {
     Assumptions.assumeTrue(binary.isPresent(), "no registry / docker-registry binary (apt-get install docker-registry)");
     try (DistributionProcess registry = DistributionProcess.start(binary.get());
         FaultInjectingProxy proxy = FaultInjectingProxy.start(registry.baseUri(), Fault.CORRUPT_BLOB_DOWNLOADS)) {
-      TargetSettings target = new TargetSettings(proxy.baseUri(), null, "regconform-it/corrupt", false, "corrupting proxy");
+      RegistryTarget target = new RegistryTarget(proxy.baseUri(), null, "regconform-it/corrupt", false, "corrupting proxy");
 
       List<CheckResult> results = SuiteRunner.run(target, r -> { }).run().checks();
 

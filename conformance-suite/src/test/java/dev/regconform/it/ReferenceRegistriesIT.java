@@ -7,7 +7,7 @@ import dev.regconform.fixtures.distribution.DistributionContainer;
 import dev.regconform.fixtures.distribution.DistributionProcess;
 import dev.regconform.reports.CheckResult;
 import dev.regconform.runner.SuiteRunner;
-import dev.regconform.target.TargetSettings;
+import dev.regconform.target.RegistryTarget;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,7 +51,7 @@ class ReferenceRegistriesIT {
   }
 
   private static void assertVerdicts(String reference, URI url) throws Exception {
-    TargetSettings target = new TargetSettings(url, null, "regconform-it/" + reference, false, reference);
+    RegistryTarget target = new RegistryTarget(url, null, "regconform-it/" + reference, false, reference);
     List<CheckResult> results = SuiteRunner.run(target, r -> { }).run().checks();
 
     assertThat(results).as("checks run against %s", reference).hasSizeGreaterThanOrEqualTo(Checks.MINIMUM_COUNT);

@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import dev.regconform.client.Credentials;
-import dev.regconform.target.TargetSettings;
+import dev.regconform.target.RegistryTarget;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The settings the runner hands to the scenarios as configuration parameters. */
-class TargetSettingsTest {
+class RegistryTargetTest {
   private static final String PASSWORD = "ghp_N0tT0BeSh0wn";
   private static final Credentials CREDENTIALS = new Credentials("octocat", PASSWORD);
-  private static final TargetSettings GHCR = new TargetSettings(URI.create("https://ghcr.io"), CREDENTIALS,
+  private static final RegistryTarget GHCR = new RegistryTarget(URI.create("https://ghcr.io"), CREDENTIALS,
       "octocat/run-20261126-160000-ab12", false, "GitHub Container Registry");
 
   @Test
@@ -28,7 +28,7 @@ class TargetSettingsTest {
   @Test
   void without_a_url_reading_the_parameters_fails_naming_the_parameter_and_the_command_to_run() {
     assertThatIllegalStateException()
-        .isThrownBy(() -> TargetSettings.fromConfigurationParameters(name -> Optional.empty()))
+        .isThrownBy(() -> RegistryTarget.fromConfigurationParameters(name -> Optional.empty()))
         .withMessageContaining("regconform.target.url")
         .withMessageContaining("./regconform run --target");
   }
@@ -37,15 +37,15 @@ class TargetSettingsTest {
   void the_configuration_parameters_carry_every_setting_to_the_scenarios() {
     Map<String, String> params = GHCR.toConfigurationParameters();
 
-    TargetSettings read = TargetSettings.fromConfigurationParameters(name -> Optional.ofNullable(params.get(name)));
+    RegistryTarget read = RegistryTarget.fromConfigurationParameters(name -> Optional.ofNullable(params.get(name)));
 
     assertThat(read).isEqualTo(GHCR);
   }
 
   @Test
   void defaults_apply_when_only_the_url_is_given() {
-    TargetSettings read = TargetSettings.fromConfigurationParameters(
-        name -> name.equals(TargetSettings.URL) ? Optional.of("http://127.0.0.1:5000") : Optional.empty());
+    RegistryTarget read = RegistryTarget.fromConfigurationParameters(
+        name -> name.equals(RegistryTarget.URL) ? Optional.of("http://127.0.0.1:5000") : Optional.empty());
 
     assertThat(read.url()).isEqualTo(URI.create("http://127.0.0.1:5000"));
     assertThat(read.namespace()).isEqualTo("regconform");

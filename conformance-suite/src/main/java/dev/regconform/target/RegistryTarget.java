@@ -10,7 +10,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The registry a run checks: where it is, how to log in, and the namespace this run writes into.
+ * The registry a run checks — an external one given by URL, or a started reference registry: where it
+ * is, how to log in, and the namespace this run writes into.
  * Passed to the scenarios as JUnit configuration parameters ({@link #toConfigurationParameters()}), read
  * back with {@link #fromConfigurationParameters(Function)}.
  *
@@ -20,7 +21,7 @@ import java.util.function.Function;
  * @param insecure accept TLS certificates that cannot be verified
  * @param description what the registry is, for reports
  */
-public record TargetSettings(URI url, Credentials credentials, String namespace, boolean insecure, String description) {
+public record RegistryTarget(URI url, Credentials credentials, String namespace, boolean insecure, String description) {
   public static final String URL = "regconform.target.url";
   public static final String USERNAME = "regconform.target.username";
   public static final String PASSWORD = "regconform.target.password";
@@ -28,7 +29,7 @@ public record TargetSettings(URI url, Credentials credentials, String namespace,
   public static final String INSECURE = "regconform.target.insecure";
   public static final String DESCRIPTION = "regconform.target.description";
 
-  public TargetSettings {
+  public RegistryTarget {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(namespace, "namespace");
     description = description == null ? url.toString() : description;
@@ -53,7 +54,7 @@ public record TargetSettings(URI url, Credentials credentials, String namespace,
    *
    * @throws IllegalStateException naming the missing parameter
    */
-  public static TargetSettings fromConfigurationParameters(Function<String, Optional<String>> parameters) {
+  public static RegistryTarget fromConfigurationParameters(Function<String, Optional<String>> parameters) {
     String url = parameters.apply(URL).orElseThrow(() -> new IllegalStateException(
         "No registry to check: configuration parameter '" + URL + "' is not set. Run the scenarios with "
             + "'./regconform run --target URL', or pass -D" + URL + "=http://127.0.0.1:5000 to JUnit."));
@@ -61,7 +62,7 @@ public record TargetSettings(URI url, Credentials credentials, String namespace,
     Credentials credentials = parameters.apply(USERNAME)
         .map(u -> new Credentials(u, parameters.apply(PASSWORD).orElse(""))).orElse(null);
     boolean insecure = parameters.apply(INSECURE).map(Boolean::parseBoolean).orElse(false);
-    return new TargetSettings(URI.create(url), credentials, namespace, insecure,
+    return new RegistryTarget(URI.create(url), credentials, namespace, insecure,
         parameters.apply(DESCRIPTION).orElse(null));
   }
 
@@ -72,7 +73,7 @@ public record TargetSettings(URI url, Credentials credentials, String namespace,
 
   @Override
   public String toString() {
-    return "TargetSettings[" + description + ", " + url + ", namespace=" + namespace
+    return "RegistryTarget[" + description + ", " + url + ", namespace=" + namespace
         + (credentials == null ? "" : ", " + credentials) + "]";
   }
 }
