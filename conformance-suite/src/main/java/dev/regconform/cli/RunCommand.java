@@ -1,6 +1,8 @@
 package dev.regconform.cli;
 
+import dev.regconform.client.Challenge;
 import dev.regconform.client.Credentials;
+import dev.regconform.client.Headers;
 import dev.regconform.client.RegistryClient;
 import dev.regconform.client.RegistryResponse;
 import dev.regconform.client.RegistryUnreachableException;
@@ -185,13 +187,27 @@ public final class RunCommand implements Callable<Integer> {
     out.flush();
   }
 
-  /** GET /v2/ with a short timeout: an unreachable target is reported in one line, well within 10 s. */
+  /**
+   * GET /v2/ with a short timeout: an unreachable target is reported in one line, well within 10 s. Without
+   * credentials a 401 is fine (the checks then show what anonymous access may do). With credentials, a 401 that
+   * is still there after the client answered the challenge (Basic with them, or Bearer with a token fetched with
+   * them) means the registry rejected them: one line too, instead of every check failing with 401.
+   */
   private static Optional<String> preflight(RegistryTarget target) {
     RegistryClient client = RegistryClient.builder(target.url()).credentials(target.credentials())
         .insecure(target.insecure()).connectTimeoutMillis(PREFLIGHT_TIMEOUT_MILLIS)
         .readTimeoutMillis(PREFLIGHT_TIMEOUT_MILLIS).build();
     try {
       RegistryResponse response = client.checkVersion();
+      if (response.status() == 401 && target.credentials() != null) {
+        Optional<Challenge> challenge = response.header(Headers.WWW_AUTHENTICATE).flatMap(Challenge::parse);
+        if (challenge.isPresent() && (challenge.get().isBasic() || challenge.get().isBearer())) {
+          String how = challenge.get().isBasic() ? ""
+              : challenge.get().param("realm").map(realm -> " after a token request to " + realm).orElse("");
+          return Optional.of("the registry at " + target.url() + " rejected the credentials for "
+              + target.credentials().username() + " (401 on GET /v2/" + how + ")");
+        }
+      }
       if (response.status() == 200 || response.status() == 401) {
         return Optional.empty();
       }

@@ -3,6 +3,7 @@ package dev.regconform.cli;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,10 +11,16 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,6 +122,72 @@ class RunCommandTest {
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err().strip()).startsWith("regconform: cannot reach " + closedTarget).doesNotContain("\n");
       assertThat(run.out() + run.err()).doesNotContain("ghp_T0kenFromStdin");
+    }
+  }
+
+  /**
+   * A registry stand-in on 127.0.0.1 that refuses every credential: GET /v2/ answers 401 with the challenge the
+   * test sets, and the token endpoint ({@code /token}) answers 401 too. Every case ends at the preflight.
+   */
+  @Nested
+  class Rejected_credentials {
+    private HttpServer server;
+    private String base;
+    private volatile String challenge;
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws IOException {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server.createContext("/", exchange -> {
+        requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
+            + exchange.getRequestHeaders().getOrDefault("Authorization", List.of("-")).get(0));
+        if (exchange.getRequestURI().getPath().equals("/v2/")) {
+          exchange.getResponseHeaders().add("WWW-Authenticate", challenge);
+        }
+        exchange.sendResponseHeaders(401, -1);
+        exchange.close();
+      });
+      server.start();
+      base = "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @AfterEach
+    void stop() {
+      server.stop(0);
+    }
+
+    private Run runWithPassword(String password) {
+      return run(Map.of(), password + "\n",
+          "run", "--target", base, "--report-dir", reportDir.toString(), "--username", "octocat", "--password-stdin");
+    }
+
+    @Test
+    void basic_credentials_that_get_401_exit_2_in_one_line_naming_the_user_and_never_the_password() {
+      challenge = "Basic realm=\"fake\"";
+
+      Run run = runWithPassword("wr0ng-Passw0rd");
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err().strip()).isEqualTo("regconform: the registry at " + base
+          + " rejected the credentials for octocat (401 on GET /v2/)");
+      String basic = Base64.getEncoder().encodeToString("octocat:wr0ng-Passw0rd".getBytes(UTF_8));
+      assertThat(run.out() + run.err()).doesNotContain("wr0ng-Passw0rd").doesNotContain(basic);
+      assertThat(requests).as("the challenge was answered once with the credentials")
+          .containsExactly("GET /v2/ -", "GET /v2/ Basic " + basic);
+    }
+
+    @Test
+    void a_token_request_that_gets_401_exits_2_in_one_line_naming_the_token_realm() {
+      challenge = "Bearer realm=\"" + base + "/token\",service=\"fake\"";
+
+      Run run = runWithPassword("wr0ng-T0ken");
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err().strip()).isEqualTo("regconform: the registry at " + base
+          + " rejected the credentials for octocat (401 on GET /v2/ after a token request to " + base + "/token)");
+      assertThat(run.out() + run.err()).doesNotContain("wr0ng-T0ken");
+      assertThat(requests).hasSize(2).element(1).asString().startsWith("GET /token Basic ");
     }
   }
 

@@ -7,16 +7,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regconform.cli.RegconformCommand;
 import dev.regconform.fixtures.distribution.DistributionProcess;
 import dev.regconform.fixtures.support.FreePort;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
@@ -72,6 +84,141 @@ class RunCommandIT {
     assertThat(run("run", "--no-such-option").exitCode).isEqualTo(2);
     assertThat(run("run", "--target", "not a url").exitCode).isEqualTo(2);
     assertThat(run("run", "--target", "ftp://127.0.0.1:1").exitCode).isEqualTo(2);
+  }
+
+  /**
+   * A Distribution that requires credentials (htpasswd, Basic), run against with the password on standard input,
+   * with none, and with a wrong one. The password is a random string, so any appearance of it is a leak.
+   */
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class Against_a_registry_that_requires_credentials {
+    private static final String USER = "regconform-user";
+    private final String password = "s3cret-" + UUID.randomUUID();
+    private final String basicForm =
+        Base64.getEncoder().encodeToString((USER + ":" + password).getBytes(StandardCharsets.UTF_8));
+    private DistributionProcess registry;
+    // Each run is made once, by the first test that looks at it, into a directory that lasts for the whole class.
+    private Path credentialedReportDir;
+    private Path anonymousReportDir;
+    private Captured credentialedRun;
+    private Captured anonymousRun;
+
+    @BeforeAll
+    void start_registry(@TempDir Path reportDirs) {
+      credentialedReportDir = reportDirs.resolve("with-credentials");
+      anonymousReportDir = reportDirs.resolve("without-credentials");
+      Optional<Path> binary = DistributionProcess.findBinary();
+      Assumptions.assumeTrue(binary.isPresent(), "no registry / docker-registry binary (apt-get install docker-registry)");
+      registry = DistributionProcess.builder(binary.get()).htpasswd(USER, password).start();
+    }
+
+    @AfterAll
+    void stop_registry() {
+      if (registry != null) {
+        registry.close();
+      }
+    }
+
+    /** {@code run --username USER --password-stdin}, once for the tests that look at it. */
+    private Captured credentialedRun() {
+      if (credentialedRun == null) {
+        credentialedRun = runWithStdin(password + "\n", "run", "--target", registry.baseUri().toString(),
+            "--username", USER, "--password-stdin", "--report-dir", credentialedReportDir.toString());
+      }
+      return credentialedRun;
+    }
+
+    /** {@code run} without credentials, once. */
+    private Captured anonymousRun() {
+      if (anonymousRun == null) {
+        anonymousRun = run("run", "--target", registry.baseUri().toString(), "--report-dir",
+            anonymousReportDir.toString());
+      }
+      return anonymousRun;
+    }
+
+    @Test
+    void with_username_and_password_stdin_every_check_passes() throws IOException {
+      Captured run = credentialedRun();
+
+      assertThat(run.exitCode).as("exit status; output:%n%s%s", run.out, run.err).isZero();
+      JsonNode summary = new ObjectMapper().readTree(credentialedReportDir.resolve("summary.json").toFile());
+      int total = summary.at("/counts/total").asInt();
+      assertThat(total).isGreaterThanOrEqualTo(Checks.MINIMUM_COUNT);
+      assertThat(summary.at("/counts/passed").asInt()).isEqualTo(total);
+      String[] lines = run.out.strip().split("\n");
+      assertThat(lines[lines.length - 1]).isEqualTo(total + " passed, 0 failed, 0 skipped");
+
+      anonymousRun();
+      JsonNode anonymous = new ObjectMapper().readTree(anonymousReportDir.resolve("summary.json").toFile());
+      assertThat(total).as("the same checks as the run without credentials").isEqualTo(anonymous.at("/counts/total").asInt());
+    }
+
+    @Test
+    void the_password_and_its_basic_form_appear_in_no_output_and_no_report_file() throws IOException {
+      Captured run = credentialedRun();
+      assertThat(run.exitCode).as("exit status; output:%n%s%s", run.out, run.err).isZero();
+
+      assertThat(run.out).as("stdout").doesNotContain(password).doesNotContain(basicForm);
+      assertThat(run.err).as("stderr").doesNotContain(password).doesNotContain(basicForm);
+      List<Path> files;
+      try (Stream<Path> walk = Files.walk(credentialedReportDir)) {
+        files = walk.filter(Files::isRegularFile).toList();
+      }
+      assertThat(files).as("files under %s", credentialedReportDir)
+          .contains(credentialedReportDir.resolve("junit.xml"), credentialedReportDir.resolve("summary.json"),
+              credentialedReportDir.resolve("allure-results/environment.properties"))
+          .anyMatch(f -> f.getFileName().toString().endsWith("-result.json"));
+      for (Path file : files) {
+        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        assertThat(text).as("%s", file).doesNotContain(password).doesNotContain(basicForm);
+      }
+    }
+
+    @Test
+    void without_credentials_the_checks_fail_with_401_unauthorized() throws IOException {
+      Captured run = anonymousRun();
+
+      assertThat(run.exitCode).as("exit status; output:%n%s%s", run.out, run.err).isEqualTo(1);
+      JsonNode summary = new ObjectMapper().readTree(anonymousReportDir.resolve("summary.json").toFile());
+      int total = summary.at("/counts/total").asInt();
+      assertThat(total).isGreaterThanOrEqualTo(Checks.MINIMUM_COUNT);
+      assertThat(summary.at("/counts/passed").asInt()).as("passed").isZero();
+      assertThat(summary.at("/counts/skipped").asInt()).as("skipped").isZero();
+      assertThat(summary.at("/counts/failed").asInt()).as("failed").isEqualTo(total);
+      List<String> messages = new ArrayList<>();
+      summary.at("/targets/0/checks").forEach(check -> messages.add(check.path("message").asText()));
+      assertThat(messages).hasSize(total)
+          .allSatisfy(message -> assertThat(message).containsAnyOf("401", "UNAUTHORIZED"));
+    }
+
+    @Test
+    void a_wrong_password_exits_2_in_one_line_before_any_check_runs(@TempDir Path dir) {
+      String wrong = "wr0ng-" + UUID.randomUUID();
+
+      Captured run = runWithStdin(wrong + "\n", "run", "--target", registry.baseUri().toString(),
+          "--username", USER, "--password-stdin", "--report-dir", dir.toString());
+
+      assertThat(run.exitCode).as("exit status; output:%n%s%s", run.out, run.err).isEqualTo(2);
+      assertThat(run.err.strip()).isEqualTo("regconform: the registry at " + registry.baseUri()
+          + " rejected the credentials for " + USER + " (401 on GET /v2/)");
+      assertThat(run.out).doesNotContain("PASS").doesNotContain("FAIL");
+      String wrongBasic = Base64.getEncoder().encodeToString((USER + ":" + wrong).getBytes(StandardCharsets.UTF_8));
+      assertThat(run.out + run.err).doesNotContain(wrong).doesNotContain(wrongBasic);
+      assertThat(dir.resolve("summary.json")).as("no report: nothing ran").doesNotExist();
+    }
+  }
+
+  /** {@link #run} with {@code stdin} as standard input (RunCommand reads System.in as execute constructs it). */
+  private static Captured runWithStdin(String stdin, String... args) {
+    InputStream oldIn = System.in;
+    try {
+      System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+      return run(args);
+    } finally {
+      System.setIn(oldIn);
+    }
   }
 
   private static Captured run(String... args) {
