@@ -8,13 +8,16 @@ import dev.regconform.client.RegistryResponse;
 import dev.regconform.client.RegistryUnreachableException;
 import dev.regconform.model.Reference;
 import dev.regconform.reports.CheckResult;
+import dev.regconform.junit.Feature;
 import dev.regconform.reports.Counts;
+import dev.regconform.reports.Outcome;
 import dev.regconform.reports.JUnitXmlWriter;
 import dev.regconform.reports.SummaryJsonWriter;
 import dev.regconform.reports.TargetRun;
 import dev.regconform.runner.SuiteRunner;
 import dev.regconform.target.ReferenceRegistries;
 import dev.regconform.target.RegistryTarget;
+import dev.regconform.target.RunOptions;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
@@ -29,9 +32,11 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
@@ -46,7 +51,8 @@ import picocli.CommandLine.Option;
         "Runs every conformance check against the registries given by --target, or, with no target,",
         "against every reference registry that can start here (Distribution in a container, Distribution",
         "as a process, the embedded Artipie adapter).",
-        "Exit status: 0 no check failed; 1 at least one check failed; 2 could not run."},
+        "Exit status: 0 no check failed; 1 at least one check failed (a MUST, or with --strict a SHOULD);",
+        "2 could not run, or a check broke (harness problem) and none failed."},
     footer = {"", "Environment: OCI_ROOT_URL and OCI_NAMESPACE (as in the official OCI conformance suite),",
         "OCI_USERNAME and OCI_PASSWORD (credentials; never pass a password as an argument)."})
 public final class RunCommand implements Callable<Integer> {
@@ -75,6 +81,20 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--insecure", description = "Accept TLS certificates that cannot be verified (self-signed).")
   boolean insecure;
 
+  @Option(names = "--spec", paramLabel = "VERSION", defaultValue = "1.1",
+      description = "Distribution-spec version to hold the registry to: 1.0 or 1.1 (default: ${DEFAULT-VALUE}); "
+          + "1.0 turns off referrers and automatic mount. Also OCI_VERSION.")
+  String specVersion;
+
+  @Option(names = "--disable", paramLabel = "FEATURE", split = ",",
+      description = "Turn off checks of an optional feature the registry is known not to offer (repeatable, or "
+          + "comma-separated): delete-manifests, delete-tags, delete-blobs, catalog, mount, automatic-mount, "
+          + "referrers, chunked-upload, monolithic-post, upload-cancel, range-requests, tag-pagination, sha512.")
+  List<String> disable = new ArrayList<>();
+
+  @Option(names = "--strict", description = "Fail the run (exit 1) on warnings too: SHOULD requirements not met.")
+  boolean strict;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -98,8 +118,10 @@ public final class RunCommand implements Callable<Integer> {
       urls.add(url.get());
     }
     Credentials credentials;
+    RunOptions options;
     try {
       credentials = credentials();
+      options = runOptions();
     } catch (IllegalArgumentException e) {
       err.println("regconform: " + e.getMessage());
       return RegconformCommand.COULD_NOT_RUN;
@@ -138,7 +160,7 @@ public final class RunCommand implements Callable<Integer> {
           settings.add(target);
         }
       }
-      return runAll(settings, out, err);
+      return runAll(settings, options, out, err);
     } finally {
       if (references != null) {
         references.close();
@@ -146,7 +168,8 @@ public final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private int runAll(List<RegistryTarget> settings, PrintWriter out, PrintWriter err) throws IOException {
+  private int runAll(List<RegistryTarget> settings, RunOptions options, PrintWriter out, PrintWriter err)
+      throws IOException {
     Path allureResults = reportDir.resolve("allure-results");
     deleteRecursively(allureResults);
     Files.createDirectories(allureResults);
@@ -158,7 +181,7 @@ public final class RunCommand implements Callable<Integer> {
       String what = target.description().equals(target.url().toString()) ? "" : target.description() + " at ";
       out.println("== " + what + target.url() + " (namespace " + target.namespace() + ")");
       out.flush();
-      SuiteRunner.Result result = SuiteRunner.run(target, r -> printResult(out, r));
+      SuiteRunner.Result result = SuiteRunner.run(target, options, r -> printResult(out, r));
       result.warnings().forEach(w -> err.println("warning: " + w));
       out.println("   " + target.description() + ": " + result.run().counts());
       runs.add(result.run());
@@ -166,22 +189,46 @@ public final class RunCommand implements Callable<Integer> {
     JUnitXmlWriter.write(reportDir.resolve("junit.xml"), runs);
     SummaryJsonWriter.write(reportDir.resolve("summary.json"), ToolVersion.get(), runs);
     AllureEnvironment.write(allureResults, runs, ToolVersion.get());
-    Counts total = runs.stream().map(TargetRun::counts).reduce(new Counts(0, 0, 0), Counts::plus);
+    Counts total = runs.stream().map(TargetRun::counts).reduce(Counts.none(), Counts::plus);
     out.println("Reports: " + reportDir.resolve("junit.xml") + ", " + reportDir.resolve("summary.json") + ", "
         + allureResults + "/");
+    out.println("(" + total.details() + ")");
     out.println(total);
     out.flush();
-    return total.failed() > 0 ? 1 : 0;
+    return exitStatus(total);
+  }
+
+  /** 1 when a MUST failed (or, with --strict, a SHOULD); else 2 when a check broke; else 0. */
+  private int exitStatus(Counts total) {
+    if (total.count(Outcome.FAILED) > 0 || (strict && total.count(Outcome.WARNING) > 0)) {
+      return 1;
+    }
+    return total.count(Outcome.BROKEN) > 0 ? RegconformCommand.COULD_NOT_RUN : 0;
+  }
+
+  /** --spec (or OCI_VERSION) and --disable, each switch remembered with where it came from. */
+  private RunOptions runOptions() {
+    String version = specVersion;
+    if ("1.1".equals(specVersion) && env("OCI_VERSION").isPresent()) {
+      version = env("OCI_VERSION").get().equals("stable") ? "1.1" : env("OCI_VERSION").get();
+    }
+    Map<Feature, String> disabled = new EnumMap<>(Feature.class);
+    for (String key : disable) {
+      disabled.put(Feature.fromKey(key.strip()), "--disable " + key.strip());
+    }
+    return new RunOptions(version, disabled);
   }
 
   private static void printResult(PrintWriter out, CheckResult r) {
     String word = switch (r.outcome()) {
       case PASSED -> "PASS";
+      case WARNING -> "WARN";
       case FAILED -> "FAIL";
-      case SKIPPED -> "SKIP";
+      case BROKEN -> "BRKN";
+      case UNSUPPORTED, DISABLED, SKIPPED -> "SKIP";
     };
     out.printf(Locale.ROOT, "%s  %-52s %s (%d ms)%n", word, r.id(), r.displayName(), r.duration().toMillis());
-    if (!r.message().isEmpty() && r.outcome() != dev.regconform.reports.Outcome.PASSED) {
+    if (!r.message().isEmpty() && r.outcome() != Outcome.PASSED) {
       out.println("      " + r.message().strip().replace("\n", "\n      "));
     }
     out.flush();

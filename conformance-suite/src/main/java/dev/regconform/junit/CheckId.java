@@ -16,4 +16,10 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface CheckId {
   String value();
+
+  /**
+   * The level of the requirement the check enforces. A failed {@link Level#SHOULD} or {@link Level#MAY}
+   * check is reported as a warning, not a failure.
+   */
+  Level level() default Level.MUST;
 }

@@ -28,6 +28,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(RegistryTargetExtension.class)
+@ExtendWith({RegistryTargetExtension.class, CheckLevelExtension.class})
 @Tag("conformance")
 public @interface RegistryConformance {}

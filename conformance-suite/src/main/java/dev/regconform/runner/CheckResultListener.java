@@ -1,7 +1,12 @@
 package dev.regconform.runner;
 
 import dev.regconform.client.Redaction;
+import dev.regconform.client.RegistryOperationException;
+import dev.regconform.junit.CheckId;
 import dev.regconform.junit.CheckIds;
+import dev.regconform.junit.Covers;
+import dev.regconform.junit.FeatureUnsupportedException;
+import dev.regconform.junit.RecommendationNotMetError;
 import dev.regconform.reports.CheckResult;
 import dev.regconform.reports.Outcome;
 import java.io.PrintWriter;
@@ -21,6 +26,7 @@ import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Turns JUnit's execution events into one {@link CheckResult} per check. A check whose class setup failed
@@ -59,13 +65,14 @@ final class CheckResultListener implements TestExecutionListener {
     started.put(id.getUniqueId(), System.nanoTime());
   }
 
+  /** JUnit skips a test only when a condition disables it: here, configuration turning a feature off. */
   @Override
   public void executionSkipped(TestIdentifier id, String reason) {
     if (id.isTest()) {
-      report(id, Outcome.SKIPPED, reason, "", Duration.ZERO);
+      report(id, Outcome.DISABLED, reason, "", Duration.ZERO);
     } else {
       plan.getDescendants(id).stream().filter(TestIdentifier::isTest)
-          .forEach(t -> report(t, Outcome.SKIPPED, reason, "", Duration.ZERO));
+          .forEach(t -> report(t, Outcome.DISABLED, reason, "", Duration.ZERO));
     }
   }
 
@@ -75,11 +82,7 @@ final class CheckResultListener implements TestExecutionListener {
     Duration duration = start == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - start);
     Throwable error = result.getThrowable().orElse(null);
     if (id.isTest()) {
-      switch (result.getStatus()) {
-        case SUCCESSFUL -> report(id, Outcome.PASSED, "", "", duration);
-        case ABORTED -> report(id, Outcome.SKIPPED, message(error), "", duration);
-        case FAILED -> report(id, Outcome.FAILED, failureMessage(error), stackTrace(error), duration);
-      }
+      report(id, outcome(result), failureMessage(error), stackTrace(error), duration);
       return;
     }
     if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
@@ -91,19 +94,40 @@ final class CheckResultListener implements TestExecutionListener {
       warnings.add(id.getDisplayName() + ": " + message(error));
       return;
     }
-    Outcome outcome = result.getStatus() == TestExecutionResult.Status.ABORTED ? Outcome.SKIPPED : Outcome.FAILED;
+    Outcome outcome = outcome(result);
     for (TestIdentifier t : unreported) {
       report(t, outcome, "Setup of '" + id.getDisplayName() + "' failed, so this check could not run: "
           + failureMessage(error), stackTrace(error), Duration.ZERO);
     }
   }
 
+  /**
+   * Passed; warning (a SHOULD/MAY check's assertion); failed (a MUST check's assertion, or the registry
+   * refusing content a check needed); unsupported (the registry said a feature is absent); skipped (another
+   * abort); broken (anything else: a harness problem).
+   */
+  static Outcome outcome(TestExecutionResult result) {
+    Throwable error = result.getThrowable().orElse(null);
+    return switch (result.getStatus()) {
+      case SUCCESSFUL -> Outcome.PASSED;
+      case ABORTED -> error instanceof FeatureUnsupportedException ? Outcome.UNSUPPORTED : Outcome.SKIPPED;
+      case FAILED -> error instanceof RecommendationNotMetError ? Outcome.WARNING
+          : error instanceof AssertionError || error instanceof RegistryOperationException ? Outcome.FAILED
+          : Outcome.BROKEN;
+    };
+  }
+
   private synchronized void report(TestIdentifier id, Outcome outcome, String message, String details, Duration d) {
     if (!reported.add(id.getUniqueId())) {
       return;
     }
+    Optional<MethodSource> method = id.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast);
+    String level = method.map(m -> m.getJavaMethod().getAnnotation(CheckId.class)).map(c -> c.level().name())
+        .orElse("MUST");
+    List<String> requirements = method.map(m -> m.getJavaMethod().getAnnotation(Covers.class))
+        .map(c -> List.of(c.value())).orElse(List.of());
     CheckResult result = new CheckResult(checkId(id), displayName(id), workflow(id), outcome,
-        Redaction.text(message), Redaction.text(details), d);
+        Redaction.text(message), Redaction.text(details), d, level, requirements);
     results.add(result);
     onResult.accept(result);
   }
@@ -133,14 +157,16 @@ final class CheckResultListener implements TestExecutionListener {
     if (error == null) {
       return "";
     }
-    if (error instanceof AssertionError) {
+    if (error instanceof AssertionError || error instanceof TestAbortedException
+        || error instanceof RegistryOperationException) {
       return message(error);
     }
     return "Error: " + error.getClass().getName() + ": " + message(error);
   }
 
   private static String stackTrace(Throwable error) {
-    if (error == null || error instanceof AssertionError) {
+    if (error == null || error instanceof AssertionError || error instanceof TestAbortedException
+        || error instanceof RegistryOperationException) {
       return "";
     }
     StringWriter sw = new StringWriter();

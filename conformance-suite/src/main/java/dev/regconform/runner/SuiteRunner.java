@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 import dev.regconform.reports.CheckResult;
 import dev.regconform.reports.TargetRun;
 import dev.regconform.target.RegistryTarget;
+import dev.regconform.target.RunOptions;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
@@ -27,12 +28,18 @@ public final class SuiteRunner {
 
   private SuiteRunner() {}
 
-  /** Runs every check against {@code target}; {@code onResult} hears each verdict as it is reached. */
+  /** Runs every check against {@code target} with default options (spec 1.1, every feature on). */
   public static Result run(RegistryTarget target, Consumer<CheckResult> onResult) {
+    return run(target, RunOptions.defaults(), onResult);
+  }
+
+  /** Runs every check against {@code target}; {@code onResult} hears each verdict as it is reached. */
+  public static Result run(RegistryTarget target, RunOptions options, Consumer<CheckResult> onResult) {
     Instant started = Instant.now();
     LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
         .selectors(selectPackage(SCENARIO_PACKAGE))
         .configurationParameters(target.toConfigurationParameters())
+        .configurationParameters(options.toConfigurationParameters())
         .configurationParameter("junit.jupiter.displayname.generator.default",
             "org.junit.jupiter.api.DisplayNameGenerator$ReplaceUnderscores")
         // Workflows in a stable, readable order: by the scenario classes' display names.

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A registry broken on purpose: Distribution behind a proxy that flips one byte of every blob download and
- * keeps every header. Exactly the checks that download blobs must fail — the pulls of config and layers, and
- * the pushes, which read the stored blob back from the Location they were given — each saying which digest
- * was expected and which digest the received bytes have.
+ * keeps every header. The checks that download blobs must fail — the pulls of config and layers, and the
+ * pushes, which read the stored blob back from the Location they were given — and every failure must say
+ * which digest was expected and which digest the received bytes have, so no check fails for another reason.
  */
 class CorruptedBlobDownloadsIT {
   private static final Pattern EXPECTED = Pattern.compile("to have digest:\\s+<(sha256:[0-9a-f]{64})>");
@@ -38,7 +38,8 @@ class CorruptedBlobDownloadsIT {
       List<CheckResult> results = SuiteRunner.run(target, r -> { }).run().checks();
 
       List<CheckResult> failed = results.stream().filter(r -> r.outcome() == Outcome.FAILED).toList();
-      assertThat(failed).extracting(CheckResult::id).containsExactlyInAnyOrder(
+      // Every check that downloads a blob fails; listing those that must, the rest is checked by the reason.
+      assertThat(failed).extracting(CheckResult::id).contains(
           "pull.blobs.config[oci]", "pull.blobs.layers[oci]",
           "pull.blobs.config[docker-v2s2]", "pull.blobs.layers[docker-v2s2]",
           "push.blob.monolithic[oci]", "push.blob.streamed[oci]",

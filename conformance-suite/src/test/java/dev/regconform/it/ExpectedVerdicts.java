@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The verdicts a reference registry is expected to get, from {@code expected-verdicts/<reference>.txt}:
- * one line per check that does NOT pass, {@code <check id> <outcome>  # why (how it was confirmed)}.
+ * The verdicts a reference registry is expected to get, from {@code expected-verdicts/<reference>.txt} and
+ * every {@code expected-verdicts/<reference>/*.txt} (one file per group of checks, listed in
+ * {@code expected-verdicts/<reference>/index}): one line per check that does NOT pass,
+ * {@code <check id> <outcome>  # why (how it was confirmed)}.
  * Every other check must pass. Any difference — a new failure, or a listed deviation that went away — fails
  * the build, so a change in the toolkit's verdicts is always noticed.
  */
@@ -26,21 +28,44 @@ final class ExpectedVerdicts {
   }
 
   static ExpectedVerdicts load(String reference) throws IOException {
-    String resource = "/expected-verdicts/" + reference + ".txt";
     Map<String, Outcome> deviations = new LinkedHashMap<>();
-    try (InputStream in = ExpectedVerdicts.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("Missing " + resource + " (an empty file means: every check passes)");
-      }
-      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        String content = line.replaceFirst("#.*", "").strip();
-        if (!content.isEmpty()) {
-          String[] parts = content.split("\\s+");
-          deviations.put(parts[0], Outcome.valueOf(parts[1].toUpperCase()));
-        }
-      }
+    String main = read("/expected-verdicts/" + reference + ".txt")
+        .orElseThrow(() -> new IllegalStateException("Missing /expected-verdicts/" + reference
+            + ".txt (an empty file means: every check passes)"));
+    parse(main, deviations);
+    for (String file : lines(read("/expected-verdicts/" + reference + "/index").orElse(""))) {
+      parse(read("/expected-verdicts/" + reference + "/" + file).orElseThrow(() -> new IllegalStateException(
+          "expected-verdicts/" + reference + "/index lists " + file + ", which does not exist")), deviations);
     }
     return new ExpectedVerdicts(reference, deviations);
+  }
+
+  private static void parse(String text, Map<String, Outcome> deviations) {
+    for (String content : lines(text)) {
+      String[] parts = content.split("\\s+");
+      if (deviations.put(parts[0], Outcome.parse(parts[1])) != null) {
+        throw new IllegalStateException("Check " + parts[0] + " is listed twice in the expected verdicts");
+      }
+    }
+  }
+
+  /** Non-empty lines without their comments. */
+  private static List<String> lines(String text) {
+    List<String> lines = new ArrayList<>();
+    for (String line : text.split("\n")) {
+      String content = line.replaceFirst("#.*", "").strip();
+      if (!content.isEmpty()) {
+        lines.add(content);
+      }
+    }
+    return lines;
+  }
+
+  private static java.util.Optional<String> read(String resource) throws IOException {
+    try (InputStream in = ExpectedVerdicts.class.getResourceAsStream(resource)) {
+      return in == null ? java.util.Optional.empty()
+          : java.util.Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
   }
 
   /** One line per difference between the actual verdicts and the expected ones; empty when they agree. */

@@ -13,9 +13,17 @@ import java.util.Objects;
  * @param message why it failed or was skipped (empty when passed)
  * @param details the failure's stack trace or extra detail (empty when none)
  * @param duration how long the check took
+ * @param level the requirement level the check enforces: {@code MUST}, {@code SHOULD} or {@code MAY}
+ * @param requirements ids of the spec requirements the check covers (see {@code requirements.md})
  */
 public record CheckResult(String id, String displayName, String workflow, Outcome outcome, String message,
-    String details, Duration duration) {
+    String details, Duration duration, String level, java.util.List<String> requirements) {
+
+  /** A MUST check that names no requirement. */
+  public CheckResult(String id, String displayName, String workflow, Outcome outcome, String message,
+      String details, Duration duration) {
+    this(id, displayName, workflow, outcome, message, details, duration, "MUST", java.util.List.of());
+  }
 
   public CheckResult {
     Objects.requireNonNull(id, "id");
@@ -25,5 +33,7 @@ public record CheckResult(String id, String displayName, String workflow, Outcom
     message = message == null ? "" : message;
     details = details == null ? "" : details;
     duration = duration == null ? Duration.ZERO : duration;
+    level = level == null ? "MUST" : level;
+    requirements = requirements == null ? java.util.List.of() : java.util.List.copyOf(requirements);
   }
 }

@@ -25,12 +25,12 @@ public final class JUnitXmlWriter {
       xml.writeStartDocument("UTF-8", "1.0");
       xml.writeCharacters("\n");
       xml.writeStartElement("testsuites");
-      Counts total = runs.stream().map(TargetRun::counts).reduce(new Counts(0, 0, 0), Counts::plus);
+      Counts total = runs.stream().map(TargetRun::counts).reduce(Counts.none(), Counts::plus);
       xml.writeAttribute("name", "regconform");
       xml.writeAttribute("tests", String.valueOf(total.total()));
-      xml.writeAttribute("failures", String.valueOf(total.failed()));
+      xml.writeAttribute("failures", String.valueOf(total.count(Outcome.FAILED)));
       xml.writeAttribute("skipped", String.valueOf(total.skipped()));
-      xml.writeAttribute("errors", "0");
+      xml.writeAttribute("errors", String.valueOf(total.count(Outcome.BROKEN)));
       for (TargetRun run : runs) {
         writeSuite(xml, run);
       }
@@ -50,9 +50,9 @@ public final class JUnitXmlWriter {
     xml.writeStartElement("testsuite");
     xml.writeAttribute("name", run.description());
     xml.writeAttribute("tests", String.valueOf(counts.total()));
-    xml.writeAttribute("failures", String.valueOf(counts.failed()));
+    xml.writeAttribute("failures", String.valueOf(counts.count(Outcome.FAILED)));
     xml.writeAttribute("skipped", String.valueOf(counts.skipped()));
-    xml.writeAttribute("errors", "0");
+    xml.writeAttribute("errors", String.valueOf(counts.count(Outcome.BROKEN)));
     xml.writeAttribute("time", seconds(seconds));
     xml.writeAttribute("timestamp", run.started().toString());
     xml.writeCharacters("\n    ");
@@ -67,16 +67,17 @@ public final class JUnitXmlWriter {
       xml.writeAttribute("name", c.id() + ": " + c.displayName());
       xml.writeAttribute("time", seconds(c.duration().toMillis() / 1000.0));
       switch (c.outcome()) {
-        case FAILED -> {
-          xml.writeStartElement("failure");
-          xml.writeAttribute("message", firstLine(c.message()));
-          xml.writeAttribute("type", "ConformanceFailure");
-          xml.writeCData(safe(c.message() + (c.details().isEmpty() ? "" : "\n\n" + c.details())));
+        case FAILED -> problem(xml, "failure", "ConformanceFailure", c);
+        case BROKEN -> problem(xml, "error", "HarnessError", c);
+        case UNSUPPORTED, DISABLED, SKIPPED -> {
+          xml.writeStartElement("skipped");
+          xml.writeAttribute("message", c.outcome().label() + ": " + firstLine(c.message()));
           xml.writeEndElement();
         }
-        case SKIPPED -> {
-          xml.writeStartElement("skipped");
-          xml.writeAttribute("message", firstLine(c.message()));
+        case WARNING -> {
+          // JUnit XML has no warning: the check passed; the unmet SHOULD goes to system-out.
+          xml.writeStartElement("system-out");
+          xml.writeCData(safe("warning: " + c.message()));
           xml.writeEndElement();
         }
         case PASSED -> { }
@@ -84,6 +85,14 @@ public final class JUnitXmlWriter {
       xml.writeEndElement();
     }
     xml.writeCharacters("\n  ");
+    xml.writeEndElement();
+  }
+
+  private static void problem(XMLStreamWriter xml, String element, String type, CheckResult c) throws XMLStreamException {
+    xml.writeStartElement(element);
+    xml.writeAttribute("message", firstLine(c.message()));
+    xml.writeAttribute("type", type);
+    xml.writeCData(safe(c.message() + (c.details().isEmpty() ? "" : "\n\n" + c.details())));
     xml.writeEndElement();
   }
 

@@ -1,12 +1,23 @@
 package dev.regconform.reports;
 
-/** What one check concluded about a registry. */
+/**
+ * What one check concluded about a registry. The closing line of a run folds them into three numbers
+ * ({@link Counts#toString()}): passed (with warnings), failed (with broken), skipped (unsupported, disabled).
+ */
 public enum Outcome {
   /** The registry did what the check requires. */
   PASSED("passed"),
-  /** The registry violated a requirement, or the check could not complete because of an error. */
+  /** A SHOULD (or MAY) requirement is not met; the run still passes unless it is strict. */
+  WARNING("warning"),
+  /** The registry violated a MUST requirement. */
   FAILED("failed"),
-  /** The check did not run; the message says why. */
+  /** The check itself could not complete: a harness problem, an unexpected exception or a timeout. */
+  BROKEN("broken"),
+  /** The registry signalled that an optional feature is absent (405, UNSUPPORTED, or a documented fallback). */
+  UNSUPPORTED("unsupported"),
+  /** The check was turned off by configuration; the message names the setting. */
+  DISABLED("disabled"),
+  /** The check did not run for another reason, given in the message. */
   SKIPPED("skipped");
 
   private final String label;
@@ -15,9 +26,25 @@ public enum Outcome {
     this.label = label;
   }
 
-  /** The lower-case word used in every output: {@code passed}, {@code failed}, {@code skipped}. */
+  /** The lower-case word used in every output, e.g. {@code passed}, {@code unsupported}. */
   public String label() {
     return label;
+  }
+
+  /** Whether this outcome counts as skipped in the closing line. */
+  public boolean isSkip() {
+    return this == UNSUPPORTED || this == DISABLED || this == SKIPPED;
+  }
+
+  /** Parses a label or a constant name, case-insensitively. */
+  public static Outcome parse(String text) {
+    for (Outcome o : values()) {
+      if (o.label.equalsIgnoreCase(text) || o.name().equalsIgnoreCase(text)) {
+        return o;
+      }
+    }
+    throw new IllegalArgumentException("Unknown outcome '" + text + "'; known: passed, warning, failed, broken, "
+        + "unsupported, disabled, skipped");
   }
 
   @Override

@@ -11,17 +11,20 @@ import java.util.List;
 
 /**
  * Writes {@code summary.json}: for machines (CI jobs script against it), so its field names are stable.
+ * {@code counts.passed/failed/skipped} fold outcomes as the closing line does ({@link Counts}); the
+ * {@code by_<outcome>} fields count each outcome ({@link Outcome#label()}) on its own.
  *
  * <pre>{@code
  * {
  *   "tool": "regconform", "version": "0.1.0",
- *   "counts": {"passed": 41, "failed": 1, "skipped": 0, "total": 42},
+ *   "counts": {"passed": 41, "failed": 1, "skipped": 0, "total": 42, "by_passed": 40, "by_warning": 1, …},
  *   "targets": [{
  *     "target": "http://127.0.0.1:5000", "description": "...", "namespace": "regconform/run-…",
  *     "started": "2026-11-26T16:00:00Z",
  *     "counts": {...},
  *     "checks": [{"id": "pull.by-digest.manifest-bytes[oci]", "name": "...", "workflow": "pull",
- *                 "outcome": "passed", "message": "", "durationMillis": 12}]
+ *                 "outcome": "passed", "level": "MUST", "requirements": ["R6"],
+ *                 "message": "", "durationMillis": 12}]
  *   }]
  * }
  * }</pre>
@@ -35,7 +38,7 @@ public final class SummaryJsonWriter {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("tool", "regconform");
     root.put("version", toolVersion);
-    Counts total = runs.stream().map(TargetRun::counts).reduce(new Counts(0, 0, 0), Counts::plus);
+    Counts total = runs.stream().map(TargetRun::counts).reduce(Counts.none(), Counts::plus);
     root.set("counts", counts(total));
     ArrayNode targets = root.putArray("targets");
     for (TargetRun run : runs) {
@@ -52,6 +55,8 @@ public final class SummaryJsonWriter {
         n.put("name", c.displayName());
         n.put("workflow", c.workflow());
         n.put("outcome", c.outcome().label());
+        n.put("level", c.level());
+        c.requirements().forEach(n.withArray("requirements")::add);
         n.put("message", c.message());
         n.put("durationMillis", c.duration().toMillis());
       }
@@ -66,6 +71,9 @@ public final class SummaryJsonWriter {
     n.put("failed", counts.failed());
     n.put("skipped", counts.skipped());
     n.put("total", counts.total());
+    for (Outcome o : Outcome.values()) {
+      n.put("by_" + o.label(), counts.count(o));
+    }
     return n;
   }
 }

@@ -24,12 +24,17 @@ class ReportWritersTest {
               Outcome.PASSED, "", "", Duration.ofMillis(12)),
           new CheckResult("pull.blobs.layers[oci]", "Layers download", "pull", Outcome.FAILED,
               "Expected digest sha256:aa\nbut was sha256:bb ]]> <&>", "trace", Duration.ofMillis(30)),
-          new CheckResult("push.blob.monolithic[oci]", "Monolithic", "push", Outcome.SKIPPED, "disabled", "",
-              Duration.ZERO)));
+          new CheckResult("push.blob.monolithic[oci]", "Monolithic", "push", Outcome.DISABLED,
+              "regconform.feature.delete=false", "", Duration.ZERO),
+          new CheckResult("tags.list.order[oci]", "Order", "discovery", Outcome.WARNING, "not sorted", "",
+              Duration.ofMillis(3)),
+          new CheckResult("pull.blobs.head[oci]", "Head", "pull", Outcome.BROKEN, "Error: NPE", "trace2",
+              Duration.ofMillis(4))));
 
   @Test
   void counts_render_as_the_closing_line() {
-    assertThat(run.counts()).hasToString("1 passed, 1 failed, 1 skipped");
+    assertThat(run.counts()).hasToString("2 passed, 2 failed, 1 skipped");
+    assertThat(run.counts().details()).isEqualTo("1 warnings, 1 broken, 0 unsupported, 1 disabled");
   }
 
   @Test
@@ -39,15 +44,20 @@ class ReportWritersTest {
 
     Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
     Element suite = (Element) doc.getElementsByTagName("testsuite").item(0);
-    assertThat(suite.getAttribute("tests")).isEqualTo("3");
+    assertThat(suite.getAttribute("tests")).isEqualTo("5");
     assertThat(suite.getAttribute("failures")).isEqualTo("1");
+    assertThat(suite.getAttribute("errors")).isEqualTo("1");
     assertThat(suite.getAttribute("skipped")).isEqualTo("1");
-    assertThat(doc.getElementsByTagName("testcase").getLength()).isEqualTo(3);
+    assertThat(doc.getElementsByTagName("testcase").getLength()).isEqualTo(5);
+    Element error = (Element) doc.getElementsByTagName("error").item(0);
+    assertThat(error.getAttribute("message")).isEqualTo("Error: NPE");
+    assertThat(error.getTextContent()).contains("trace2");
+    assertThat(doc.getElementsByTagName("system-out").item(0).getTextContent()).isEqualTo("warning: not sorted");
     Element failure = (Element) doc.getElementsByTagName("failure").item(0);
     assertThat(failure.getAttribute("message")).isEqualTo("Expected digest sha256:aa");
     assertThat(failure.getTextContent()).contains("but was sha256:bb ]]> <&>").contains("trace");
     Element skipped = (Element) doc.getElementsByTagName("skipped").item(0);
-    assertThat(skipped.getAttribute("message")).isEqualTo("disabled");
+    assertThat(skipped.getAttribute("message")).isEqualTo("disabled: regconform.feature.delete=false");
   }
 
   @Test
@@ -56,9 +66,13 @@ class ReportWritersTest {
     SummaryJsonWriter.write(file, "0.1.0", List.of(run));
 
     JsonNode root = new ObjectMapper().readTree(Files.readAllBytes(file));
-    assertThat(root.at("/counts/passed").asInt()).isEqualTo(1);
-    assertThat(root.at("/counts/failed").asInt()).isEqualTo(1);
-    assertThat(root.at("/counts/total").asInt()).isEqualTo(3);
+    assertThat(root.at("/counts/passed").asInt()).isEqualTo(2);
+    assertThat(root.at("/counts/failed").asInt()).isEqualTo(2);
+    assertThat(root.at("/counts/total").asInt()).isEqualTo(5);
+    assertThat(root.at("/counts/by_warning").asInt()).isEqualTo(1);
+    assertThat(root.at("/counts/by_broken").asInt()).isEqualTo(1);
+    assertThat(root.at("/targets/0/checks/2/outcome").asText()).isEqualTo("disabled");
+    assertThat(root.at("/targets/0/checks/0/level").asText()).isEqualTo("MUST");
     assertThat(root.at("/targets/0/target").asText()).isEqualTo("http://127.0.0.1:5000");
     assertThat(root.at("/targets/0/checks/1/id").asText()).isEqualTo("pull.blobs.layers[oci]");
     assertThat(root.at("/targets/0/checks/1/outcome").asText()).isEqualTo("failed");

@@ -1,0 +1,17 @@
+package dev.regconform.junit;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+
+/** Turns the assertion failure of a SHOULD or MAY check ({@link CheckId#level()}) into a warning. */
+public final class CheckLevelExtension implements TestExecutionExceptionHandler {
+  @Override
+  public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+    CheckId id = context.getRequiredTestMethod().getAnnotation(CheckId.class);
+    if (id != null && id.level() != Level.MUST && throwable instanceof AssertionError assertion
+        && !(throwable instanceof RecommendationNotMetError)) {
+      throw new RecommendationNotMetError(id.level(), assertion);
+    }
+    throw throwable;
+  }
+}

@@ -1,0 +1,50 @@
+package dev.regconform.target;
+
+import dev.regconform.junit.Feature;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How a run checks, whatever the registry: the spec version it holds the registry to, and the optional
+ * features turned off (each with where the switch came from, for the disabled reason).
+ *
+ * @param specVersion {@code 1.0} or {@code 1.1}: 1.0 turns off the referrers API and automatic mount, which
+ *     that version does not define (as the official suite's {@code OCI_VERSION} does)
+ * @param disabled features turned off, with the setting that turned each off, e.g. {@code --disable catalog}
+ */
+public record RunOptions(String specVersion, Map<Feature, String> disabled) {
+  public static final String SPEC = "regconform.spec";
+  public static final Set<String> SPEC_VERSIONS = Set.of("1.0", "1.1");
+
+  public RunOptions {
+    if (!SPEC_VERSIONS.contains(specVersion)) {
+      throw new IllegalArgumentException("Unknown spec version '" + specVersion + "'; known: 1.0, 1.1");
+    }
+    Map<Feature, String> copy = new EnumMap<>(Feature.class);
+    copy.putAll(disabled);
+    if (specVersion.equals("1.0")) {
+      copy.putIfAbsent(Feature.REFERRERS, "--spec 1.0");
+      copy.putIfAbsent(Feature.AUTOMATIC_MOUNT, "--spec 1.0");
+    }
+    disabled = Collections.unmodifiableMap(copy);
+  }
+
+  /** Spec 1.1, every feature on. */
+  public static RunOptions defaults() {
+    return new RunOptions("1.1", Map.of());
+  }
+
+  /** The JUnit configuration parameters that carry these options to the scenarios. */
+  public Map<String, String> toConfigurationParameters() {
+    Map<String, String> params = new HashMap<>();
+    params.put(SPEC, specVersion);
+    disabled.forEach((feature, source) -> {
+      params.put(feature.parameter(), "false");
+      params.put(feature.sourceParameter(), source);
+    });
+    return params;
+  }
+}
