@@ -1,30 +1,24 @@
 package dev.regconform.client;
 
-import static io.restassured.config.EncoderConfig.encoderConfig;
-import static io.restassured.config.HttpClientConfig.httpClientConfig;
-import static io.restassured.config.RedirectConfig.redirectConfig;
+
+
+
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regconform.model.Digest;
-import io.restassured.RestAssured;
-import io.restassured.config.RestAssuredConfig;
-import io.restassured.http.Header;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
+import dev.regconform.model.DigestAlgorithm;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,26 +41,15 @@ import java.util.regex.Pattern;
 public final class RegistryClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern UPLOAD_PATH = Pattern.compile("/v2/(.+)/blobs/uploads/");
-  private static final Set<Integer> REDIRECT_STATUSES = Set.of(301, 302, 303, 307, 308);
-  private static final int MAX_REDIRECTS = 5;
 
   private final URI baseUri;
-  private final boolean insecure;
-  private final RestAssuredConfig config;
+  private final RegistryHttp http;
   private final RegistryAuthenticator authenticator;
 
   private RegistryClient(Builder builder) {
     this.baseUri = builder.baseUri;
     this.authenticator = new RegistryAuthenticator(builder.credentials);
-    this.insecure = builder.insecure;
-    this.config = RestAssuredConfig.config()
-        // Registries compare Content-Type exactly: never let the client append "; charset=…".
-        .encoderConfig(encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false))
-        // Redirects are followed in execute(), which keeps credentials from the hosts they were not meant for.
-        .redirect(redirectConfig().followRedirects(false))
-        .httpClient(httpClientConfig()
-            .setParam("http.connection.timeout", builder.connectTimeoutMillis)
-            .setParam("http.socket.timeout", builder.readTimeoutMillis));
+    this.http = new RegistryHttp(builder.insecure, builder.connectTimeoutMillis, builder.readTimeoutMillis);
   }
 
   public static Builder builder(URI baseUri) {
@@ -106,7 +89,32 @@ public final class RegistryClient {
 
   // end-4a: POST /v2/<name>/blobs/uploads/
   public RegistryResponse startUpload(String repository) {
-    return send("POST", url("/v2/" + repository + "/blobs/uploads/"), Map.of(), Body.EMPTY, scope(repository, "pull,push"));
+    return send("POST", url("/v2/" + repository + "/blobs/uploads/"), Map.of(), RequestBody.EMPTY, scope(repository, "pull,push"));
+  }
+
+  // end-4b: POST /v2/<name>/blobs/uploads/?digest=<digest> with the whole blob (single-POST upload)
+  public RegistryResponse uploadMonolithic(String repository, Digest digest, byte[] body) {
+    return send("POST", url("/v2/" + repository + "/blobs/uploads/?digest=" + encode(digest.toString())),
+        Map.of(Headers.CONTENT_TYPE, "application/octet-stream"), RequestBody.of(body), scope(repository, "pull,push"));
+  }
+
+  // end-4c: POST /v2/<name>/blobs/uploads/?digest-algorithm=<algorithm>
+  public RegistryResponse startUpload(String repository, DigestAlgorithm algorithm) {
+    return send("POST", url("/v2/" + repository + "/blobs/uploads/?digest-algorithm=" + algorithm.label()), Map.of(),
+        RequestBody.EMPTY, scope(repository, "pull,push"));
+  }
+
+  // end-11: POST /v2/<name>/blobs/uploads/?mount=<digest>&from=<other name>; from null: automatic mount
+  public RegistryResponse mountBlob(String repository, Digest digest, String from) {
+    String query = "?mount=" + encode(digest.toString()) + (from == null ? "" : "&from=" + encode(from));
+    String scope = scope(repository, "pull,push") + (from == null ? "" : " " + scope(from, "pull"));
+    return send("POST", url("/v2/" + repository + "/blobs/uploads/" + query), Map.of(), RequestBody.EMPTY, scope);
+  }
+
+  // end-2: GET /v2/<name>/blobs/<digest> with a Range header, e.g. "bytes=0-9"
+  public RegistryResponse getBlobRange(String repository, Digest digest, String range) {
+    return send("GET", url("/v2/" + repository + "/blobs/" + digest), Map.of(Headers.RANGE, range), null,
+        scope(repository, "pull"));
   }
 
   // end-5: PATCH <location> with a chunk, streamed (no Content-Range) when range is null
@@ -117,13 +125,13 @@ public final class RegistryClient {
       headers.put(Headers.CONTENT_RANGE, contentRange);
     }
     String url = resolve(location);
-    return send("PATCH", url, headers, Body.of(chunk), uploadScope(url));
+    return send("PATCH", url, headers, RequestBody.of(chunk), uploadScope(url));
   }
 
   // end-5: PATCH <location> with a file's content, streamed
   public RegistryResponse patchUpload(String location, Path file) {
     String url = resolve(location);
-    return send("PATCH", url, Map.of(Headers.CONTENT_TYPE, "application/octet-stream"), Body.of(file), uploadScope(url));
+    return send("PATCH", url, Map.of(Headers.CONTENT_TYPE, "application/octet-stream"), RequestBody.of(file), uploadScope(url));
   }
 
   // end-6: PUT <location>?digest=<digest>, with the last chunk (or the whole blob) or no body
@@ -132,7 +140,7 @@ public final class RegistryClient {
     String scope = uploadScope(url);
     url += (url.contains("?") ? "&" : "?") + "digest=" + URLEncoder.encode(digest.toString(), StandardCharsets.UTF_8);
     return send("PUT", url, Map.of(Headers.CONTENT_TYPE, "application/octet-stream"),
-        Body.of(body == null ? new byte[0] : body), scope);
+        RequestBody.of(body == null ? new byte[0] : body), scope);
   }
 
   // end-12: GET <location> (upload status)
@@ -150,12 +158,46 @@ public final class RegistryClient {
   // end-7: PUT /v2/<name>/manifests/<reference>
   public RegistryResponse putManifest(String repository, String reference, String mediaType, byte[] body) {
     return send("PUT", url("/v2/" + repository + "/manifests/" + reference), Map.of(Headers.CONTENT_TYPE, mediaType),
-        Body.of(body), scope(repository, "pull,push"));
+        RequestBody.of(body), scope(repository, "pull,push"));
   }
 
   // GET <location>: follows a Location the registry returned for a stored blob or manifest (end-6, end-7)
   public RegistryResponse getLocation(String location, List<String> accept) {
     return send("GET", resolve(location), acceptHeader(accept), null, null);
+  }
+
+  // end-8b: GET /v2/<name>/tags/list?n=<n>&last=<last>; either may be null
+  public RegistryResponse listTags(String repository, Integer n, String last) {
+    return send("GET", url("/v2/" + repository + "/tags/list" + pageQuery(n, last)), Map.of(), null,
+        scope(repository, "pull"));
+  }
+
+  // GET /v2/_catalog?n=<n>&last=<last> (not in the OCI endpoint table; Docker's catalog API); either may be null
+  public RegistryResponse listRepositories(Integer n, String last) {
+    return send("GET", url("/v2/_catalog" + pageQuery(n, last)), Map.of(), null, "registry:catalog:*");
+  }
+
+  // end-12a/b: GET /v2/<name>/referrers/<digest>[?artifactType=<type>]; artifactType may be null
+  public RegistryResponse listReferrers(String repository, String digest, String artifactType) {
+    String query = artifactType == null ? "" : "?artifactType=" + encode(artifactType);
+    return send("GET", url("/v2/" + repository + "/referrers/" + digest + query), Map.of(), null,
+        scope(repository, "pull"));
+  }
+
+  /**
+   * Any request, for the malformed ones whose answer the spec prescribes (bad ranges, wrong lengths, odd
+   * names). {@code pathOrUrl} is a path such as {@code /v2/x/blobs/uploads/} or an absolute URL; nothing is
+   * encoded for you. {@code scope} (e.g. {@code repository:x:pull,push}) lets token auth work; may be null.
+   */
+  public RegistryResponse exchange(String method, String pathOrUrl, Map<String, String> headers, byte[] body,
+      String scope) {
+    String target = pathOrUrl.startsWith("/") ? url(pathOrUrl) : resolve(pathOrUrl);
+    return send(method, target, headers, body == null ? null : RequestBody.of(body), scope);
+  }
+
+  /** The URL of the {@code rel="next"} entry of a response's {@code Link} header, resolved; empty when none. */
+  public Optional<String> nextLink(RegistryResponse response) {
+    return LinkHeader.next(response.headers(Headers.LINK)).map(this::resolve);
   }
 
   // end-8a: GET /v2/<name>/tags/list
@@ -194,6 +236,21 @@ public final class RegistryClient {
     }
   }
 
+  private static String pageQuery(Integer n, String last) {
+    List<String> params = new ArrayList<>();
+    if (n != null) {
+      params.add("n=" + n);
+    }
+    if (last != null) {
+      params.add("last=" + encode(last));
+    }
+    return params.isEmpty() ? "" : "?" + String.join("&", params);
+  }
+
+  private static String encode(String value) {
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   private String url(String path) {
     return baseUri.toString().replaceAll("/+$", "") + path;
   }
@@ -217,114 +274,17 @@ public final class RegistryClient {
   }
 
   /** One request; a 401 with a challenge is answered once (Basic or a Bearer token) and the request retried. */
-  private RegistryResponse send(String method, String url, Map<String, String> headers, Body body, String scope) {
+  private RegistryResponse send(String method, String url, Map<String, String> headers, RequestBody body, String scope) {
     Optional<String> auth = authenticator.authorizationFor(scope);
-    RegistryResponse response = execute(method, url, headers, body, auth.orElse(null));
+    RegistryResponse response = http.execute(method, url, headers, body, auth.orElse(null));
     if (response.status() == 401 && response.header(Headers.WWW_AUTHENTICATE).isPresent()) {
       Optional<String> retryAuth = authenticator.answer(response, scope,
-          (tokenUrl, basic) -> execute("GET", tokenUrl, Map.of(), null, basic));
+          (tokenUrl, basic) -> http.execute("GET", tokenUrl, Map.of(), null, basic));
       if (retryAuth.isPresent() && !retryAuth.equals(auth)) {
-        response = execute(method, url, headers, body, retryAuth.get());
+        response = http.execute(method, url, headers, body, retryAuth.get());
       }
     }
     return response;
-  }
-
-  /**
-   * One exchange, following redirects of GET and HEAD (blob downloads may redirect to storage). As docker does,
-   * the Authorization header is not sent on to another host: a registry's token must not reach its storage
-   * (a pre-signed storage URL may even refuse a request that carries one).
-   */
-  private RegistryResponse execute(String method, String url, Map<String, String> headers, Body body, String authorization) {
-    RegistryResponse response = executeOnce(method, url, headers, body, authorization);
-    URI current = URI.create(url);
-    String auth = authorization;
-    boolean redirectable = method.equals("GET") || method.equals("HEAD");
-    for (int hops = 0; redirectable && hops < MAX_REDIRECTS && REDIRECT_STATUSES.contains(response.status()); hops++) {
-      Optional<String> location = response.header(Headers.LOCATION);
-      URI next;
-      try {
-        next = location.map(current::resolve).orElse(null);
-      } catch (IllegalArgumentException notAUri) {
-        next = null;
-      }
-      if (next == null) {
-        break;
-      }
-      if (!sameOrigin(current, next)) {
-        auth = null;
-      }
-      current = next;
-      RegistryResponse hop = executeOnce(method, next.toString(), headers, null, auth);
-      response = new RegistryResponse(method, url, hop.status(), hop.headers(), hop.body());
-    }
-    return response;
-  }
-
-  private static boolean sameOrigin(URI a, URI b) {
-    return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
-        && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost())
-        && effectivePort(a) == effectivePort(b);
-  }
-
-  private static int effectivePort(URI uri) {
-    return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-  }
-
-  private RegistryResponse executeOnce(String method, String url, Map<String, String> headers, Body body,
-      String authorization) {
-    RequestSpecification request = RestAssured.given().config(config).urlEncodingEnabled(false);
-    if (insecure) {
-      request.relaxedHTTPSValidation();
-    }
-    headers.forEach(request::header);
-    if (authorization != null) {
-      request.header(Headers.AUTHORIZATION, authorization);
-    }
-    if (body != null) {
-      body.applyTo(request);
-    }
-    Response response;
-    try {
-      response = request.request(method, url);
-    } catch (Exception e) { // REST Assured rethrows checked I/O exceptions (ConnectException) undeclared
-      throw new RegistryUnreachableException(method + " " + Redaction.url(url) + " failed: " + rootMessage(e), e);
-    }
-    List<Map.Entry<String, String>> responseHeaders = new ArrayList<>();
-    for (Header h : response.getHeaders().asList()) {
-      responseHeaders.add(new AbstractMap.SimpleImmutableEntry<>(h.getName(), h.getValue()));
-    }
-    byte[] bytes = method.equals("HEAD") ? new byte[0] : response.asByteArray();
-    return new RegistryResponse(method, url, response.getStatusCode(), responseHeaders, bytes);
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-  }
-
-  /** A request body: bytes in memory or a file streamed from disk. */
-  private record Body(byte[] bytes, Path file) {
-    static final Body EMPTY = new Body(new byte[0], null);
-
-    static Body of(byte[] bytes) {
-      return new Body(bytes, null);
-    }
-
-    static Body of(Path file) {
-      return new Body(null, file);
-    }
-
-    void applyTo(RequestSpecification request) {
-      if (file != null) {
-        request.body(file.toFile());
-      } else {
-        request.body(bytes);
-      }
-    }
   }
 
   /** Builds a client; only the base URI is required. */

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * The verdicts a reference registry is expected to get, from {@code expected-verdicts/<reference>.txt} and
- * every {@code expected-verdicts/<reference>/*.txt} (one file per group of checks, listed in
- * {@code expected-verdicts/<reference>/index}): one line per check that does NOT pass,
+ * every {@code expected-verdicts/<reference>/*.txt} (one file per group of checks): one line per check that
+ * does NOT pass,
  * {@code <check id> <outcome>  # why (how it was confirmed)}.
  * Every other check must pass. Any difference — a new failure, or a listed deviation that went away — fails
  * the build, so a change in the toolkit's verdicts is always noticed.
@@ -33,9 +33,15 @@ final class ExpectedVerdicts {
         .orElseThrow(() -> new IllegalStateException("Missing /expected-verdicts/" + reference
             + ".txt (an empty file means: every check passes)"));
     parse(main, deviations);
-    for (String file : lines(read("/expected-verdicts/" + reference + "/index").orElse(""))) {
-      parse(read("/expected-verdicts/" + reference + "/" + file).orElseThrow(() -> new IllegalStateException(
-          "expected-verdicts/" + reference + "/index lists " + file + ", which does not exist")), deviations);
+    java.net.URL dir = ExpectedVerdicts.class.getResource("/expected-verdicts/" + reference);
+    if (dir != null) {
+      try (var files = java.nio.file.Files.list(java.nio.file.Path.of(dir.toURI()))) {
+        for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+          parse(java.nio.file.Files.readString(file), deviations);
+        }
+      } catch (java.net.URISyntaxException e) {
+        throw new IllegalStateException("Cannot list " + dir, e);
+      }
     }
     return new ExpectedVerdicts(reference, deviations);
   }

@@ -1,0 +1,116 @@
+package dev.regconform.client;
+
+import static io.restassured.config.EncoderConfig.encoderConfig;
+import static io.restassured.config.HttpClientConfig.httpClientConfig;
+import static io.restassured.config.RedirectConfig.redirectConfig;
+
+import io.restassured.RestAssured;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.http.Header;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.net.URI;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The HTTP layer under {@link RegistryClient}: one exchange through REST Assured, redirects followed here. */
+final class RegistryHttp {
+  private static final Set<Integer> REDIRECT_STATUSES = Set.of(301, 302, 303, 307, 308);
+  private static final int MAX_REDIRECTS = 5;
+
+  private final boolean insecure;
+  private final RestAssuredConfig config;
+
+  RegistryHttp(boolean insecure, int connectTimeoutMillis, int readTimeoutMillis) {
+    this.insecure = insecure;
+    this.config = RestAssuredConfig.config()
+        // Registries compare Content-Type exactly: never let the client append "; charset=…".
+        .encoderConfig(encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false))
+        // Redirects are followed in execute(), which keeps credentials from the hosts they were not meant for.
+        .redirect(redirectConfig().followRedirects(false))
+        .httpClient(httpClientConfig()
+            .setParam("http.connection.timeout", connectTimeoutMillis)
+            .setParam("http.socket.timeout", readTimeoutMillis));
+  }
+
+  /**
+   * One exchange, following redirects of GET and HEAD (blob downloads may redirect to storage). As docker does,
+   * the Authorization header is not sent on to another host: a registry's token must not reach its storage
+   * (a pre-signed storage URL may even refuse a request that carries one).
+   */
+  RegistryResponse execute(String method, String url, Map<String, String> headers, RequestBody body, String authorization) {
+    RegistryResponse response = executeOnce(method, url, headers, body, authorization);
+    URI current = URI.create(url);
+    String auth = authorization;
+    boolean redirectable = method.equals("GET") || method.equals("HEAD");
+    for (int hops = 0; redirectable && hops < MAX_REDIRECTS && REDIRECT_STATUSES.contains(response.status()); hops++) {
+      Optional<String> location = response.header(Headers.LOCATION);
+      URI next;
+      try {
+        next = location.map(current::resolve).orElse(null);
+      } catch (IllegalArgumentException notAUri) {
+        next = null;
+      }
+      if (next == null) {
+        break;
+      }
+      if (!sameOrigin(current, next)) {
+        auth = null;
+      }
+      current = next;
+      RegistryResponse hop = executeOnce(method, next.toString(), headers, null, auth);
+      response = new RegistryResponse(method, url, hop.status(), hop.headers(), hop.body());
+    }
+    return response;
+  }
+
+  private static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
+        && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost())
+        && effectivePort(a) == effectivePort(b);
+  }
+
+  private static int effectivePort(URI uri) {
+    return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+  }
+
+  private RegistryResponse executeOnce(String method, String url, Map<String, String> headers, RequestBody body,
+      String authorization) {
+    RequestSpecification request = RestAssured.given().config(config).urlEncodingEnabled(false);
+    if (insecure) {
+      request.relaxedHTTPSValidation();
+    }
+    headers.forEach(request::header);
+    if (authorization != null) {
+      request.header(Headers.AUTHORIZATION, authorization);
+    }
+    if (body != null) {
+      body.applyTo(request);
+    }
+    Response response;
+    try {
+      response = request.request(method, url);
+    } catch (Exception e) { // REST Assured rethrows checked I/O exceptions (ConnectException) undeclared
+      throw new RegistryUnreachableException(method + " " + Redaction.url(url) + " failed: " + rootMessage(e), e);
+    }
+    List<Map.Entry<String, String>> responseHeaders = new ArrayList<>();
+    for (Header h : response.getHeaders().asList()) {
+      responseHeaders.add(new AbstractMap.SimpleImmutableEntry<>(h.getName(), h.getValue()));
+    }
+    byte[] bytes = method.equals("HEAD") ? new byte[0] : response.asByteArray();
+    return new RegistryResponse(method, url, response.getStatusCode(), responseHeaders, bytes);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+  }
+
+}

@@ -1,0 +1,25 @@
+package dev.regconform.client;
+
+import io.restassured.specification.RequestSpecification;
+import java.nio.file.Path;
+
+/** A request body: bytes in memory or a file streamed from disk. */
+record RequestBody(byte[] bytes, Path file) {
+static final RequestBody EMPTY = new RequestBody(new byte[0], null);
+
+  static RequestBody of(byte[] bytes) {
+    return new RequestBody(bytes, null);
+  }
+
+  static RequestBody of(Path file) {
+    return new RequestBody(null, file);
+  }
+
+  void applyTo(RequestSpecification request) {
+    if (file != null) {
+      request.body(file.toFile());
+    } else {
+      request.body(bytes);
+    }
+  }
+}
