@@ -32,8 +32,9 @@ public class RegistryResponseAssert extends AbstractAssert<RegistryResponseAsser
   public RegistryResponseAssert hasStatus(int expected) {
     isNotNull();
     if (actual.status() != expected) {
-      failWithActualExpectedAndMessage(actual.status(), expected,
-          "%nExpecting response to%n  <%s>%nto have status:%n  <%s>%nbut was:%n  <%s>%s",
+      String format = "%nExpecting response to%n  <%s>%nto have status:%n  <%s>%nbut was:%n  <%s>%s";
+      failUnacceptably(format, actual.requestLine(), expected, actual.status(), exchange());
+      failWithActualExpectedAndMessage(actual.status(), expected, format,
           actual.requestLine(), expected, actual.status(), exchange());
     }
     return this;
@@ -43,10 +44,20 @@ public class RegistryResponseAssert extends AbstractAssert<RegistryResponseAsser
   public RegistryResponseAssert hasStatusIn(String because, int... allowed) {
     isNotNull();
     if (Arrays.stream(allowed).noneMatch(s -> s == actual.status())) {
-      failWithMessage("%nExpecting response to%n  <%s>%nto have one of the statuses:%n  <%s> (%s)%nbut was:%n  <%s>%s",
-          actual.requestLine(), Arrays.toString(allowed), because, actual.status(), exchange());
+      String format = "%nExpecting response to%n  <%s>%nto have one of the statuses:%n  <%s> (%s)%nbut was:%n  <%s>%s";
+      failUnacceptably(format, actual.requestLine(), Arrays.toString(allowed), because, actual.status(), exchange());
+      failWithMessage(format, actual.requestLine(), Arrays.toString(allowed), because, actual.status(), exchange());
     }
     return this;
+  }
+
+  /** A 401, 403 or 5xx where another status was expected fails whatever the check's level. */
+  private void failUnacceptably(String format, Object... arguments) {
+    if (UnacceptableResponseError.isUnacceptable(actual.status())) {
+      String description = info.descriptionText();
+      throw new UnacceptableResponseError(actual.status(),
+          (description.isEmpty() ? "" : "[" + description + "] ") + String.format(format, arguments));
+    }
   }
 
   /** A header is present, with any value. */

@@ -14,6 +14,9 @@ import dev.regconform.reports.Outcome;
 import dev.regconform.reports.JUnitXmlWriter;
 import dev.regconform.reports.SummaryJsonWriter;
 import dev.regconform.reports.TargetRun;
+import dev.regconform.reports.requirements.Requirements;
+import dev.regconform.reports.requirements.RequirementsReportWriter;
+import dev.regconform.reports.requirements.Traceability;
 import dev.regconform.runner.SuiteRunner;
 import dev.regconform.target.ReferenceRegistries;
 import dev.regconform.target.RegistryTarget;
@@ -21,6 +24,8 @@ import dev.regconform.target.RunOptions;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
+import io.restassured.RestAssured;
+import io.restassured.filter.Filter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,10 +59,14 @@ import picocli.CommandLine.Option;
         "Exit status: 0 no check failed; 1 at least one check failed (a MUST, or with --strict a SHOULD);",
         "2 could not run, or a check broke (harness problem) and none failed."},
     footer = {"", "Environment: OCI_ROOT_URL and OCI_NAMESPACE (as in the official OCI conformance suite),",
-        "OCI_USERNAME and OCI_PASSWORD (credentials; never pass a password as an argument)."})
+        "OCI_USERNAME and OCI_PASSWORD (credentials; never pass a password as an argument), and the official",
+        "suite's other OCI_* variables: OCI_TEST_PULL, OCI_TEST_PUSH, OCI_TEST_CONTENT_DISCOVERY,",
+        "OCI_TEST_CONTENT_MANAGEMENT, OCI_CROSSMOUNT_NAMESPACE, OCI_AUTOMATIC_CROSSMOUNT, OCI_REPORT_DIR,",
+        "OCI_HIDE_SKIPPED_WORKFLOWS, OCI_DEBUG, OCI_DELETE_MANIFEST_BEFORE_BLOBS, OCI_VERSION (see the README)."})
 public final class RunCommand implements Callable<Integer> {
   private static final int PREFLIGHT_TIMEOUT_MILLIS = 4_000;
   private static final String DEFAULT_NAMESPACE = "regconform";
+  private static final Path DEFAULT_REPORT_DIR = Path.of("regconform-report");
 
   @Option(names = "--target", paramLabel = "URL",
       description = "Registry base URL, e.g. http://127.0.0.1:5000 or https://ghcr.io (repeatable).")
@@ -74,16 +83,17 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--password-stdin", description = "Read the password or token from standard input (or OCI_PASSWORD).")
   boolean passwordStdin;
 
-  @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "regconform-report",
-      description = "Where to write junit.xml, summary.json and allure-results/ (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--report-dir", paramLabel = "DIR",
+      description = "Where to write junit.xml, summary.json, requirements.md, requirements.json and allure-results/ "
+          + "(default: OCI_REPORT_DIR, else regconform-report; OCI_REPORT_DIR=none writes no files).")
   Path reportDir;
 
   @Option(names = "--insecure", description = "Accept TLS certificates that cannot be verified (self-signed).")
   boolean insecure;
 
-  @Option(names = "--spec", paramLabel = "VERSION", defaultValue = "1.1",
-      description = "Distribution-spec version to hold the registry to: 1.0 or 1.1 (default: ${DEFAULT-VALUE}); "
-          + "1.0 turns off referrers and automatic mount. Also OCI_VERSION.")
+  @Option(names = "--spec", paramLabel = "VERSION",
+      description = "Distribution-spec version to hold the registry to: 1.0 or 1.1 (default: OCI_VERSION, else 1.1); "
+          + "1.0 turns off referrers and automatic mount.")
   String specVersion;
 
   @Option(names = "--disable", paramLabel = "FEATURE", split = ",",
@@ -103,6 +113,11 @@ public final class RunCommand implements Callable<Integer> {
   /** Standard input; a seam for tests. */
   InputStream stdin = System.in;
 
+  /** What the official suite's OCI_* variables ask for; read in {@link #call()}. */
+  private OciEnvironment.Settings oci;
+  /** Where the report files go; empty for OCI_REPORT_DIR=none. */
+  private Optional<Path> reports;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -121,11 +136,16 @@ public final class RunCommand implements Callable<Integer> {
     RunOptions options;
     try {
       credentials = credentials();
+      oci = OciEnvironment.read(this::env);
       options = runOptions();
     } catch (IllegalArgumentException e) {
       err.println("regconform: " + e.getMessage());
       return RegconformCommand.COULD_NOT_RUN;
     }
+    reports = reportDir != null ? Optional.of(reportDir)
+        : env("OCI_REPORT_DIR").filter(d -> !OciEnvironment.isNone(d)).map(Path::of)
+            .or(() -> env("OCI_REPORT_DIR").isPresent() ? Optional.empty() : Optional.of(DEFAULT_REPORT_DIR));
+    oci.warnings().forEach(w -> err.println("regconform: warning: " + w));
     String baseNamespace = Optional.ofNullable(namespace).or(() -> env("OCI_NAMESPACE")).orElse(DEFAULT_NAMESPACE)
         .replaceAll("/+$", "");
     if (!Reference.isValidRepository(baseNamespace)) {
@@ -170,28 +190,50 @@ public final class RunCommand implements Callable<Integer> {
 
   private int runAll(List<RegistryTarget> settings, RunOptions options, PrintWriter out, PrintWriter err)
       throws IOException {
-    Path allureResults = reportDir.resolve("allure-results");
+    // OCI_REPORT_DIR=none: Allure still hears every check, so its results go to a directory removed afterwards.
+    Path allureResults = reports.isPresent() ? reports.get().resolve("allure-results")
+        : Files.createTempDirectory("regconform-allure-");
     deleteRecursively(allureResults);
     Files.createDirectories(allureResults);
     // A lifecycle of our own: Allure's default one is created once per JVM and fixes its directory then.
     Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(allureResults.toAbsolutePath())));
+    List<Filter> filters = new ArrayList<>(RestAssured.filters());
+    if (oci.debug()) {
+      RestAssured.filters(new ExchangePrinter(out));
+    }
 
     List<TargetRun> runs = new ArrayList<>();
-    for (RegistryTarget target : settings) {
-      String what = target.description().equals(target.url().toString()) ? "" : target.description() + " at ";
-      out.println("== " + what + target.url() + " (namespace " + target.namespace() + ")");
-      out.flush();
-      SuiteRunner.Result result = SuiteRunner.run(target, options, r -> printResult(out, r));
-      result.warnings().forEach(w -> err.println("warning: " + w));
-      out.println("   " + target.description() + ": " + result.run().counts());
-      runs.add(result.run());
+    try {
+      for (RegistryTarget target : settings) {
+        String what = target.description().equals(target.url().toString()) ? "" : target.description() + " at ";
+        out.println("== " + what + target.url() + " (namespace " + target.namespace() + ")");
+        out.flush();
+        SuiteRunner.Result result = SuiteRunner.run(target, options, r -> printResult(out, r));
+        result.warnings().forEach(w -> err.println("warning: " + w));
+        out.println("   " + target.description() + ": " + result.run().counts());
+        runs.add(result.run());
+      }
+    } finally {
+      RestAssured.replaceFiltersWith(filters);
+      if (reports.isEmpty()) {
+        deleteRecursively(allureResults);
+      }
     }
-    JUnitXmlWriter.write(reportDir.resolve("junit.xml"), runs);
-    SummaryJsonWriter.write(reportDir.resolve("summary.json"), ToolVersion.get(), runs);
-    AllureEnvironment.write(allureResults, runs, ToolVersion.get());
     Counts total = runs.stream().map(TargetRun::counts).reduce(Counts.none(), Counts::plus);
-    out.println("Reports: " + reportDir.resolve("junit.xml") + ", " + reportDir.resolve("summary.json") + ", "
-        + allureResults + "/");
+    if (reports.isPresent()) {
+      Path dir = reports.get();
+      JUnitXmlWriter.write(dir.resolve("junit.xml"), runs);
+      SummaryJsonWriter.write(dir.resolve("summary.json"), ToolVersion.get(), runs);
+      Traceability trace = RequirementsReportWriter.write(dir, Requirements.load(), runs);
+      trace.unknownRequirementIds().forEach((id, checks) -> err.println("warning: requirement id " + id
+          + " named by " + String.join(", ", checks) + " is not in " + Requirements.RESOURCE));
+      AllureEnvironment.write(allureResults, runs, ToolVersion.get());
+      out.println("Reports: " + dir.resolve("junit.xml") + ", " + dir.resolve("summary.json") + ", "
+          + dir.resolve(RequirementsReportWriter.MARKDOWN) + ", " + dir.resolve(RequirementsReportWriter.JSON) + ", "
+          + allureResults + "/");
+    } else {
+      out.println("Reports: none (OCI_REPORT_DIR=none)");
+    }
     out.println("(" + total.details() + ")");
     out.println(total);
     out.flush();
@@ -208,18 +250,20 @@ public final class RunCommand implements Callable<Integer> {
 
   /** --spec (or OCI_VERSION) and --disable, each switch remembered with where it came from. */
   private RunOptions runOptions() {
-    String version = specVersion;
-    if ("1.1".equals(specVersion) && env("OCI_VERSION").isPresent()) {
-      version = env("OCI_VERSION").get().equals("stable") ? "1.1" : env("OCI_VERSION").get();
-    }
+    String version = Optional.ofNullable(specVersion)
+        .or(() -> env("OCI_VERSION").map(v -> v.equals("stable") ? "1.1" : v)).orElse("1.1");
     Map<Feature, String> disabled = new EnumMap<>(Feature.class);
     for (String key : disable) {
       disabled.put(Feature.fromKey(key.strip()), "--disable " + key.strip());
     }
-    return new RunOptions(version, disabled);
+    oci.disabled().forEach(disabled::putIfAbsent);
+    return new RunOptions(version, disabled, oci.parameters());
   }
 
-  private static void printResult(PrintWriter out, CheckResult r) {
+  private void printResult(PrintWriter out, CheckResult r) {
+    if (oci.hideDisabled() && r.outcome() == Outcome.DISABLED) {
+      return;
+    }
     String word = switch (r.outcome()) {
       case PASSED -> "PASS";
       case WARNING -> "WARN";

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Marks a conformance scenario class: one instance per class (its setup pushes content once for all its
- * checks), a {@link Scenario} resolvable as a parameter, and the {@code conformance} tag.
+ * checks), a {@link Scenario} resolvable as a parameter, the {@code conformance} tag, and the workflow
+ * switches ({@link WorkflowCondition}: a class whose workflow tag configuration turned off is disabled).
  *
  * <pre>{@code
  * @RegistryConformance
@@ -28,6 +29,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith({RegistryTargetExtension.class, CheckLevelExtension.class})
+@ExtendWith({RegistryTargetExtension.class, CheckLevelExtension.class, WorkflowCondition.class})
 @Tag("conformance")
 public @interface RegistryConformance {}

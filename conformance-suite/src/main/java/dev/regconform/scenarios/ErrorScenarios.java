@@ -6,6 +6,7 @@ import dev.regconform.client.ErrorCode;
 import dev.regconform.client.RegistryClient;
 import dev.regconform.fixtures.images.TestImage;
 import dev.regconform.junit.CheckId;
+import dev.regconform.junit.Covers;
 import dev.regconform.junit.RegistryConformance;
 import dev.regconform.junit.Scenario;
 import dev.regconform.model.Digest;
@@ -36,6 +37,7 @@ public class ErrorScenarios {
 
   @Test
   @CheckId("errors.unknown-tag")
+  @Covers({"R8", "R72"})
   void pulling_an_unknown_tag_answers_404_MANIFEST_UNKNOWN() {
     assertThat(registry.getManifest(repo, "no-such-tag", Accept.ANY_MANIFEST))
         .hasStatus(404).hasErrorCode(ErrorCode.MANIFEST_UNKNOWN);
@@ -43,6 +45,7 @@ public class ErrorScenarios {
 
   @Test
   @CheckId("errors.unknown-manifest-digest")
+  @Covers({"R8", "R72"})
   void pulling_an_unknown_manifest_digest_answers_404_MANIFEST_UNKNOWN() {
     assertThat(registry.getManifest(repo, unknown.toString(), Accept.ANY_MANIFEST))
         .hasStatus(404).hasErrorCode(ErrorCode.MANIFEST_UNKNOWN);
@@ -50,6 +53,7 @@ public class ErrorScenarios {
 
   @Test
   @CheckId("errors.unknown-blob")
+  @Covers({"R11", "R16", "R72"})
   void pulling_an_unknown_blob_answers_404_BLOB_UNKNOWN_and_HEAD_answers_404() {
     assertThat(registry.getBlob(repo, unknown)).hasStatus(404).hasErrorCode(ErrorCode.BLOB_UNKNOWN);
     assertThat(registry.headBlob(repo, unknown)).hasStatus(404).hasEmptyBody();

@@ -7,6 +7,7 @@ import dev.regconform.client.RegistryClient;
 import dev.regconform.client.RegistryResponse;
 import dev.regconform.fixtures.images.TestImage;
 import dev.regconform.junit.CheckId;
+import dev.regconform.junit.Covers;
 import dev.regconform.junit.ForImageFormat;
 import dev.regconform.junit.RegistryConformance;
 import dev.regconform.junit.Scenario;
@@ -48,6 +49,7 @@ public abstract class PullScenarios {
 
   @Test
   @CheckId("pull.by-name.defaults-to-latest")
+  @Covers({"R6", "R7", "R40"})
   void pulling_by_name_alone_gets_the_image_tagged_latest() {
     Reference byName = Reference.parse(repo);
     assertThat(byName.manifestReference()).as("the reference a client pulls for '%s'", repo).isEqualTo("latest");
@@ -58,12 +60,14 @@ public abstract class PullScenarios {
 
   @Test
   @CheckId("pull.by-tag.manifest-bytes")
+  @Covers({"R6", "R40"})
   void pull_by_tag_returns_the_exact_manifest_bytes_pushed() {
     assertThat(registry.getManifest(repo, TAG, Accept.ANY_MANIFEST)).hasStatus(200).hasBody(manifestBytes);
   }
 
   @Test
   @CheckId("pull.by-tag.content-type")
+  @Covers({"R5"})
   void pull_by_tag_answers_with_the_manifest_media_type_as_Content_Type() {
     assertThat(registry.getManifest(repo, TAG, Accept.ANY_MANIFEST))
         .hasStatus(200).hasContentType(image.manifest().mediaType());
@@ -71,12 +75,14 @@ public abstract class PullScenarios {
 
   @Test
   @CheckId("pull.by-tag.content-digest")
+  @Covers({"R7"})
   void pull_by_tag_answers_with_the_manifest_digest_as_Docker_Content_Digest() {
     assertThat(registry.getManifest(repo, TAG, Accept.ANY_MANIFEST)).hasStatus(200).hasContentDigest(digest);
   }
 
   @Test
   @CheckId("pull.by-latest.manifest-bytes")
+  @Covers({"R6", "R40", "R5", "R7"})
   void pull_by_latest_returns_the_exact_manifest_bytes_pushed_as_latest() {
     assertThat(registry.getManifest(repo, Reference.DEFAULT_TAG, Accept.ANY_MANIFEST))
         .hasStatus(200).hasBody(manifestBytes).hasContentType(image.manifest().mediaType()).hasContentDigest(digest);
@@ -84,12 +90,14 @@ public abstract class PullScenarios {
 
   @Test
   @CheckId("pull.by-digest.manifest-bytes")
+  @Covers({"R6", "R40"})
   void pull_by_digest_returns_the_exact_manifest_bytes_pushed() {
     assertThat(registry.getManifest(repo, digest.toString(), Accept.ANY_MANIFEST)).hasStatus(200).hasBody(manifestBytes);
   }
 
   @Test
   @CheckId("pull.by-digest.content-type")
+  @Covers({"R5"})
   void pull_by_digest_answers_with_the_manifest_media_type_as_Content_Type() {
     assertThat(registry.getManifest(repo, digest.toString(), Accept.ANY_MANIFEST))
         .hasStatus(200).hasContentType(image.manifest().mediaType());
@@ -97,12 +105,14 @@ public abstract class PullScenarios {
 
   @Test
   @CheckId("pull.by-digest.content-digest")
+  @Covers({"R7"})
   void pull_by_digest_answers_with_that_digest_as_Docker_Content_Digest() {
     assertThat(registry.getManifest(repo, digest.toString(), Accept.ANY_MANIFEST)).hasStatus(200).hasContentDigest(digest);
   }
 
   @Test
   @CheckId("pull.manifest.head-agrees-with-get")
+  @Covers({"R13", "R14", "R15"})
   void HEAD_of_a_manifest_agrees_with_GET_by_tag_and_by_digest() {
     for (String reference : new String[] {TAG, digest.toString()}) {
       RegistryResponse get = registry.getManifest(repo, reference, Accept.ANY_MANIFEST);
@@ -118,12 +128,14 @@ public abstract class PullScenarios {
 
   @Test
   @CheckId("pull.blobs.config")
+  @Covers({"R9", "R10"})
   void the_config_blob_downloads_with_its_digest_and_size() {
     assertBlobDownloads(image.manifest().config());
   }
 
   @Test
   @CheckId("pull.blobs.layers")
+  @Covers({"R9", "R10"})
   void every_layer_downloads_with_its_digest_and_size() {
     SoftAssertions softly = new SoftAssertions();
     for (Descriptor layer : image.manifest().layers()) {
@@ -134,6 +146,7 @@ public abstract class PullScenarios {
 
   @Test
   @CheckId("pull.blobs.head")
+  @Covers({"R13", "R14", "R15"})
   void HEAD_of_every_blob_answers_its_size_and_digest() {
     for (Descriptor blob : image.manifest().blobs()) {
       assertThat(registry.headBlob(repo, blob.digest()))

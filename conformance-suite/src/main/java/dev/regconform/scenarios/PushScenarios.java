@@ -8,6 +8,7 @@ import dev.regconform.client.RegistryResponse;
 import dev.regconform.fixtures.images.TestBlob;
 import dev.regconform.fixtures.images.TestImage;
 import dev.regconform.junit.CheckId;
+import dev.regconform.junit.Covers;
 import dev.regconform.junit.ForImageFormat;
 import dev.regconform.junit.RegistryConformance;
 import dev.regconform.junit.Scenario;
@@ -35,6 +36,7 @@ public abstract class PushScenarios {
 
   @Test
   @CheckId("push.blob.monolithic")
+  @Covers({"R20", "R23"})
   void a_blob_uploaded_in_one_PUT_is_stored_under_its_digest() {
     String repo = scenario.repository();
     TestBlob blob = scenario.newImage(2048).layers().get(0);
@@ -51,6 +53,7 @@ public abstract class PushScenarios {
 
   @Test
   @CheckId("push.blob.streamed")
+  @Covers({"R20", "R28", "R23"})
   void a_blob_streamed_in_one_PATCH_then_closed_by_PUT_is_stored_under_its_digest() {
     String repo = scenario.repository();
     TestBlob blob = scenario.newImage(4096).layers().get(0);
@@ -68,6 +71,7 @@ public abstract class PushScenarios {
 
   @Test
   @CheckId("push.manifest.by-tag")
+  @Covers({"R41", "R42", "R40"})
   void a_manifest_pushed_by_tag_answers_201_with_the_digest_of_the_exact_bytes_sent() {
     String repo = scenario.repository();
     TestImage image = scenario.newImage(1024, 3000);

@@ -5,6 +5,7 @@ import static dev.regconform.assertions.RegistryAssertions.assertThat;
 import dev.regconform.client.RegistryClient;
 import dev.regconform.fixtures.images.TestImage;
 import dev.regconform.junit.CheckId;
+import dev.regconform.junit.Covers;
 import dev.regconform.junit.ForImageFormat;
 import dev.regconform.junit.RegistryConformance;
 import dev.regconform.junit.Scenario;
@@ -30,6 +31,7 @@ public abstract class RetagScenarios {
 
   @Test
   @CheckId("retag.second-tag.same-digest")
+  @Covers({"R42", "R6", "R40"})
   void a_second_tag_on_the_same_manifest_resolves_to_the_same_digest() {
     String repo = scenario.repository("second-tag");
     TestImage image = scenario.newImage(1024);
@@ -47,6 +49,7 @@ public abstract class RetagScenarios {
 
   @Test
   @CheckId("retag.moved-tag.resolves-to-new-manifest")
+  @Covers({"R42", "R6", "R40"})
   void moving_a_tag_to_another_manifest_changes_what_it_resolves_to() {
     String repo = scenario.repository("moved-tag");
     TestImage first = scenario.newImage(1024);

@@ -6,6 +6,7 @@ import dev.regconform.client.RegistryClient;
 import dev.regconform.client.RegistryResponse;
 import dev.regconform.fixtures.images.TestImage;
 import dev.regconform.junit.CheckId;
+import dev.regconform.junit.Covers;
 import dev.regconform.junit.ForImageFormat;
 import dev.regconform.junit.RegistryConformance;
 import dev.regconform.junit.Scenario;
@@ -48,12 +49,14 @@ public abstract class UntaggedScenarios {
 
   @Test
   @CheckId("untagged.push-by-digest")
+  @Covers({"R41", "R42"})
   void a_manifest_pushed_by_digest_alone_answers_201_with_that_digest() {
     assertThat(untaggedPut).hasStatus(201).hasLocationHeader().hasContentDigest(untagged.manifest().digest());
   }
 
   @Test
   @CheckId("untagged.pull-by-digest")
+  @Covers({"R6", "R40", "R5", "R7"})
   void a_manifest_pushed_by_digest_alone_pulls_by_digest_with_the_exact_bytes() {
     assertThat(registry.getManifest(repo, untagged.manifest().digest().toString(), Accept.ANY_MANIFEST))
         .hasStatus(200)
@@ -64,6 +67,7 @@ public abstract class UntaggedScenarios {
 
   @Test
   @CheckId("untagged.not-in-tag-list")
+  @Covers({"R48"})
   void a_manifest_pushed_by_digest_alone_gets_no_tag() {
     RegistryResponse list = registry.listTags(repo);
     assertThat(list).hasStatus(200);
@@ -76,6 +80,7 @@ public abstract class UntaggedScenarios {
 
   @Test
   @CheckId("tags.list.exact")
+  @Covers({"R48"})
   void the_tag_list_holds_exactly_the_tags_pushed() {
     RegistryResponse list = registry.listTags(repo);
     assertThat(list).hasStatus(200).hasContentType("application/json");

@@ -14,8 +14,11 @@ import java.util.Set;
  * @param specVersion {@code 1.0} or {@code 1.1}: 1.0 turns off the referrers API and automatic mount, which
  *     that version does not define (as the official suite's {@code OCI_VERSION} does)
  * @param disabled features turned off, with the setting that turned each off, e.g. {@code --disable catalog}
+ * @param parameters further configuration parameters for the scenarios, e.g. the workflow switches
+ *     ({@code regconform.workflow.<tag>}) and the official suite's settings the command line maps
+ *     ({@code regconform.crossmount.namespace}, {@code regconform.automatic-mount.expect}, …)
  */
-public record RunOptions(String specVersion, Map<Feature, String> disabled) {
+public record RunOptions(String specVersion, Map<Feature, String> disabled, Map<String, String> parameters) {
   public static final String SPEC = "regconform.spec";
   public static final Set<String> SPEC_VERSIONS = Set.of("1.0", "1.1");
 
@@ -30,6 +33,12 @@ public record RunOptions(String specVersion, Map<Feature, String> disabled) {
       copy.putIfAbsent(Feature.AUTOMATIC_MOUNT, "--spec 1.0");
     }
     disabled = Collections.unmodifiableMap(copy);
+    parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+  }
+
+  /** No further parameters. */
+  public RunOptions(String specVersion, Map<Feature, String> disabled) {
+    this(specVersion, disabled, Map.of());
   }
 
   /** Spec 1.1, every feature on. */
@@ -39,7 +48,7 @@ public record RunOptions(String specVersion, Map<Feature, String> disabled) {
 
   /** The JUnit configuration parameters that carry these options to the scenarios. */
   public Map<String, String> toConfigurationParameters() {
-    Map<String, String> params = new HashMap<>();
+    Map<String, String> params = new HashMap<>(parameters);
     params.put(SPEC, specVersion);
     disabled.forEach((feature, source) -> {
       params.put(feature.parameter(), "false");

@@ -1,0 +1,116 @@
+package dev.regconform.scenarios.management;
+
+import static dev.regconform.assertions.RegistryAssertions.assertThat;
+
+import dev.regconform.client.Headers;
+import dev.regconform.client.RegistryClient;
+import dev.regconform.client.RegistryResponse;
+import dev.regconform.client.RegistryUnreachableException;
+import dev.regconform.fixtures.images.TestBlob;
+import dev.regconform.junit.CheckId;
+import dev.regconform.junit.Covers;
+import dev.regconform.junit.Feature;
+import dev.regconform.junit.Level;
+import dev.regconform.junit.RegistryConformance;
+import dev.regconform.junit.RequiresFeature;
+import dev.regconform.junit.Scenario;
+import dev.regconform.junit.Unsupported;
+import dev.regconform.model.Digest;
+import java.util.Arrays;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Range requests on blob downloads (spec "Pulling blobs": a registry SHOULD support them per RFC 9110 §14), which
+ * clients use to resume an interrupted pull. A 200 with the whole blob is the RFC's way of not supporting them.
+ */
+@RegistryConformance
+@Tag("manifests")
+@DisplayName("Range requests on blobs")
+@RequiresFeature(Feature.RANGE_REQUESTS)
+public class BlobRangeScenarios {
+  private static final int LAYER_SIZE = 3000;
+
+  private RegistryClient registry;
+  private String repo;
+  private TestBlob layer;
+  private byte[] content;
+
+  @BeforeAll
+  void pushImage(Scenario scenario) {
+    registry = scenario.client();
+    repo = scenario.repository();
+    var image = scenario.newImage(LAYER_SIZE);
+    scenario.pusher().pushImage(repo, image, "ranges");
+    layer = image.layers().get(0);
+    content = layer.readAllBytes();
+  }
+
+  @Test
+  @CheckId(value = "blobs.range.first-bytes", level = Level.SHOULD)
+  @Covers({"R12"})
+  void a_Range_of_the_first_ten_bytes_answers_206_with_those_bytes() {
+    assertPartial("bytes=0-9", 0, 9);
+  }
+
+  @Test
+  @CheckId(value = "blobs.range.suffix", level = Level.SHOULD)
+  @Covers({"R12"})
+  void a_suffix_Range_of_the_last_ten_bytes_answers_206_with_those_bytes() {
+    assertPartial("bytes=-10", content.length - 10, content.length - 1);
+  }
+
+  @Test
+  @CheckId(value = "blobs.range.unsatisfiable-416", level = Level.SHOULD)
+  @Covers({"R12"})
+  void a_Range_that_starts_after_the_end_of_the_blob_answers_416() {
+    RegistryResponse get = rangeRequest("bytes=" + (content.length + 100) + "-");
+    unsupportedIfWholeBlob(get);
+    assertThat(get).hasStatus(416);
+    get.header(Headers.CONTENT_RANGE).ifPresent(range ->
+        assertThat(range).as("Content-Range of%n  %s", get.describe()).isEqualTo("bytes */" + content.length));
+  }
+
+  private void assertPartial(String range, int first, int last) {
+    RegistryResponse get = rangeRequest(range);
+    unsupportedIfWholeBlob(get);
+    byte[] expected = Arrays.copyOfRange(content, first, last + 1);
+    assertThat(get)
+        .hasStatus(206)
+        .hasHeader(Headers.CONTENT_RANGE, "bytes " + first + "-" + last + "/" + content.length)
+        .hasBodyMatching(Digest.sha256(expected), expected.length);
+  }
+
+  /**
+   * GET with a Range header. An answer whose body is shorter than its own Content-Length cannot be read as HTTP
+   * (RFC 9112 §6.3: the connection closes before the message ends); that is the registry's answer, reported as
+   * such instead of as a harness problem.
+   */
+  private RegistryResponse rangeRequest(String range) {
+    try {
+      return registry.getBlobRange(repo, layer.digest(), range);
+    } catch (RegistryUnreachableException unreachable) {
+      throw unreachable;
+    } catch (Exception e) { // REST Assured throws the HTTP client's checked I/O exceptions undeclared
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      if (!root.getClass().getSimpleName().equals("ConnectionClosedException")) {
+        throw e;
+      }
+      throw new AssertionError(String.format("%nExpecting the answer to%n  <GET /v2/%s/blobs/%s>%nwith%n  <Range: %s>%n"
+          + "to be a complete HTTP message, but the connection closed before the body its Content-Length"
+          + " announced:%n  <%s>", repo, layer.digest(), range, root.getMessage()), e);
+    }
+  }
+
+  private void unsupportedIfWholeBlob(RegistryResponse get) {
+    if (get.status() == 200) {
+      Unsupported.because("Range requests on blobs are not offered: " + get.requestLine() + " with Range answered 200"
+          + " with " + get.body().length + " bytes (the whole blob is " + content.length + ")");
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package dev.regconform.scenarios.management;
+
+import dev.regconform.model.Digest;
+import dev.regconform.model.MediaTypes;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What the checks of this package send: Accept headers, and digests of content that is never pushed. */
+final class ManagementRequests {
+  /** What docker and skopeo send when pulling: every manifest type they understand. */
+  static final List<String> ANY_MANIFEST = List.of(
+      MediaTypes.OCI_MANIFEST, MediaTypes.OCI_INDEX, MediaTypes.DOCKER_MANIFEST, MediaTypes.DOCKER_MANIFEST_LIST);
+
+  private static final AtomicLong COUNTER = new AtomicLong(System.nanoTime());
+
+  private ManagementRequests() {}
+
+  /** The sha256 digest of content nobody pushed: unique per call, so it is unknown to every registry. */
+  static Digest neverPushed() {
+    return Digest.sha256(("regconform: never pushed " + COUNTER.incrementAndGet()).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Whether a status is 2xx. */
+  static boolean isSuccess(int status) {
+    return status >= 200 && status < 300;
+  }
+}

@@ -1,0 +1,159 @@
+package dev.regconform.scenarios.upload;
+
+import static dev.regconform.assertions.RegistryAssertions.assertThat;
+
+import dev.regconform.client.ErrorCode;
+import dev.regconform.client.Headers;
+import dev.regconform.client.RegistryClient;
+import dev.regconform.client.RegistryResponse;
+import dev.regconform.junit.Unsupported;
+import dev.regconform.model.Digest;
+import dev.regconform.model.DigestAlgorithm;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.assertj.core.api.Assertions;
+
+/** What the upload checks share: unique content, Location handling, and the assertions the shared assert class lacks. */
+final class Uploads {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private Uploads() {}
+
+  /** {@code size} random bytes, never pushed before: each check works on content of its own. */
+  static byte[] newContent(int size) {
+    byte[] bytes = new byte[size];
+    RANDOM.nextBytes(bytes);
+    return bytes;
+  }
+
+  /** The {@code Location} of a response, after asserting it is there (so a missing one fails naming the header). */
+  static String location(RegistryResponse response) {
+    assertThat(response).hasLocationHeader();
+    return response.header(Headers.LOCATION).orElseThrow();
+  }
+
+  /** {@code url} with one more query parameter, keeping the ones the registry put there (e.g. Distribution's _state). */
+  static String withQuery(String url, String name, String value) {
+    return url + (url.contains("?") ? "&" : "?") + name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  /** The token scope a push to {@code repository} needs, for {@link RegistryClient#exchange}. */
+  static String pushScope(String repository) {
+    return "repository:" + repository + ":pull,push";
+  }
+
+  /** PUT {@code <location>?digest=<digest>} with a chunk and its {@code Content-Range}: the final chunk sent in the closing PUT. */
+  static RegistryResponse putFinalChunk(RegistryClient registry, String repository, String location, Digest digest,
+      byte[] chunk, String contentRange) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put(Headers.CONTENT_TYPE, "application/octet-stream");
+    headers.put(Headers.CONTENT_RANGE, contentRange);
+    return registry.exchange("PUT", withQuery(location, "digest", digest.toString()), headers, chunk,
+        pushScope(repository));
+  }
+
+  /** PUT {@code <location>?digest=<text>} with no body, for digests the model refuses to build (malformed ones). */
+  static RegistryResponse putWithRawDigest(RegistryClient registry, String repository, String location, String digest) {
+    return registry.exchange("PUT", withQuery(location, "digest", digest),
+        Map.of(Headers.CONTENT_TYPE, "application/octet-stream"), new byte[0], pushScope(repository));
+  }
+
+  /** The inclusive range of {@code length} bytes from {@code start}, as Content-Range and Range spell it: {@code 0-1023}. */
+  static String range(long start, long length) {
+    return start + "-" + (start + length - 1);
+  }
+
+  /** The bytes {@code [from, to)} of {@code content}. */
+  static byte[] slice(byte[] content, int from, int to) {
+    return Arrays.copyOfRange(content, from, to);
+  }
+
+  /**
+   * The size of a chunk that is not the last: {@code preferred}, or the registry's {@code OCI-Chunk-Min-Length}
+   * from the POST answer when that is larger (spec: non-final chunks SHOULD be at least that long).
+   */
+  static int chunkSize(RegistryResponse post, int preferred) {
+    Optional<String> min = post.header("OCI-Chunk-Min-Length");
+    try {
+      return Math.max(preferred, min.map(String::trim).map(Integer::parseInt).orElse(0));
+    } catch (NumberFormatException notANumber) {
+      return preferred;
+    }
+  }
+
+  /**
+   * A session URL the registry never issued: the session id of a real {@code Location} (the
+   * {@code Docker-Upload-UUID} value where the Location contains it, else its last path segment) replaced by a
+   * random UUID; the rest, query included, kept.
+   */
+  static String unknownSession(RegistryResponse post) {
+    String location = location(post);
+    String random = UUID.randomUUID().toString();
+    Optional<String> uuid = post.header(Headers.DOCKER_UPLOAD_UUID).filter(u -> !u.isBlank() && location.contains(u));
+    if (uuid.isPresent()) {
+      return location.replace(uuid.get(), random);
+    }
+    int query = location.indexOf('?');
+    String path = query < 0 ? location : location.substring(0, query);
+    String rest = query < 0 ? "" : location.substring(query);
+    String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    return trimmed.substring(0, trimmed.lastIndexOf('/') + 1) + random + rest;
+  }
+
+  /** DELETE of a session a check leaves behind; the answer does not matter (cancel is itself a checked feature). */
+  static void abandon(RegistryClient registry, String location) {
+    try {
+      registry.cancelUpload(location);
+    } catch (RuntimeException ignored) {
+      // best effort: sessions also time out on the registry's side
+    }
+  }
+
+  /** The response's JSON error body has one of {@code expected}; the message shows the exchange. */
+  static void hasErrorCodeIn(RegistryResponse response, ErrorCode... expected) {
+    List<String> codes = response.errors().stream().map(e -> e.code()).toList();
+    List<String> wanted = Arrays.stream(expected).map(ErrorCode::name).toList();
+    Assertions.assertThat(codes)
+        .as("error codes in the body of %s, expected one of %s%nExchange:%n  %s", response.requestLine(), wanted,
+            response.describe().replace("\n", "\n  "))
+        .containsAnyElementsOf(wanted);
+  }
+
+  /**
+   * A {@code Docker-Content-Digest} header is present and is a digest of {@code content} — in whichever algorithm
+   * the registry chose (the spec lets it answer with its canonical digest, e.g. sha256 for a blob pushed by sha512).
+   */
+  static void hasContentDigestOf(RegistryResponse response, byte[] content) {
+    assertThat(response).hasHeader(Headers.DOCKER_CONTENT_DIGEST);
+    String value = response.header(Headers.DOCKER_CONTENT_DIGEST).orElseThrow();
+    Assertions.assertThat(Digest.isDigest(value))
+        .as("Docker-Content-Digest '%s' of %s is a digest (sha256 or sha512)%nExchange:%n  %s", value,
+            response.requestLine(), response.describe().replace("\n", "\n  "))
+        .isTrue();
+    Digest digest = Digest.parse(value);
+    Assertions.assertThat(digest)
+        .as("Docker-Content-Digest of %s: the %s digest of the %d bytes pushed%nExchange:%n  %s", response.requestLine(),
+            digest.algorithm().label(), content.length, response.describe().replace("\n", "\n  "))
+        .isEqualTo(Digest.of(digest.algorithm(), content));
+  }
+
+  /**
+   * Ends the check as unsupported when the registry refuses a digest algorithm the way the spec allows: 400 with
+   * {@code DIGEST_INVALID} or {@code UNSUPPORTED} ("invalid or unsupported digest").
+   */
+  static void unsupportedAlgorithmIf(RegistryResponse response, DigestAlgorithm algorithm) {
+    boolean refused = response.status() == 400 && response.errors().stream()
+        .anyMatch(e -> e.code().equals(ErrorCode.DIGEST_INVALID.name()) || e.code().equals(ErrorCode.UNSUPPORTED.name()));
+    if (refused) {
+      Unsupported.because(algorithm.label() + " digests are not accepted: " + response.requestLine() + " answered 400 "
+          + response.errors());
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package dev.regconform.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code regconform run} with the official suite's OCI_* variables, through RunCommand's environment seam, against
+ * a stand-in on 127.0.0.1 that answers GET /v2/ with 200 and everything else with 404: the workflows a variable
+ * turns off are disabled with its name, the ones it turns on run (and fail fast against the stand-in).
+ */
+class RunCommandOciEnvironmentTest {
+  @TempDir Path dir;
+
+  private HttpServer server;
+  private String base;
+
+  @BeforeEach
+  void start() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      boolean ping = exchange.getRequestURI().getPath().equals("/v2/");
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      byte[] body = ping ? "{}".getBytes(UTF_8)
+          : "{\"errors\":[{\"code\":\"NAME_UNKNOWN\",\"message\":\"stand-in\"}]}".getBytes(UTF_8);
+      exchange.sendResponseHeaders(ping ? 200 : 404, exchange.getRequestMethod().equals("HEAD") ? -1 : body.length);
+      if (!exchange.getRequestMethod().equals("HEAD")) {
+        exchange.getResponseBody().write(body);
+      }
+      exchange.close();
+    });
+    server.start();
+    base = "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  record Run(int exitCode, String out, String err) {
+    String lastLine() {
+      String[] lines = out.strip().split("\n");
+      return lines[lines.length - 1];
+    }
+  }
+
+  private Run run(Map<String, String> environment, String... options) {
+    Map<String, String> env = new HashMap<>(environment);
+    env.put("OCI_ROOT_URL", base);
+    CommandLine cli = new CommandLine(new RegconformCommand());
+    RunCommand command = cli.getSubcommands().get("run").getCommand();
+    command.environment = env::get;
+    command.stdin = new ByteArrayInputStream(new byte[0]);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    cli.setExitCodeExceptionMapper(e -> RegconformCommand.COULD_NOT_RUN);
+    String[] args = new String[options.length + 1];
+    args[0] = "run";
+    System.arraycopy(options, 0, args, 1, options.length);
+    return new Run(cli.execute(args), out.toString(), err.toString());
+  }
+
+  @Test
+  void oci_test_pull_runs_pull_and_disables_push_naming_the_variable_and_oci_report_dir_gets_the_reports()
+      throws IOException {
+    Path reports = dir.resolve("from-env");
+
+    Run run = run(Map.of("OCI_TEST_PULL", "1", "OCI_REPORT_DIR", reports.toString()));
+
+    assertThat(run.exitCode()).as("pull checks fail against the stand-in; output:%n%s%s", run.out(), run.err())
+        .isEqualTo(1);
+    assertThat(run.out()).contains("FAIL  pull.by-tag.manifest-bytes[oci]", "FAIL  errors.unknown-blob")
+        .contains("SKIP  push.blob.monolithic[oci]")
+        .contains("disabled by configuration: OCI_TEST_PUSH is not true (workflow 'push')")
+        .contains("disabled by configuration: OCI_TEST_PUSH is not true (workflow 'untagged')");
+    assertThat(reports.resolve("junit.xml")).exists();
+    assertThat(reports.resolve("requirements.md")).exists();
+    JsonNode summary = new ObjectMapper().readTree(reports.resolve("summary.json").toFile());
+    JsonNode checks = summary.at("/targets/0/checks");
+    assertThat(checks.size()).isGreaterThan(20);
+    for (JsonNode check : checks) {
+      String outcome = check.get("outcome").asText();
+      if (check.get("workflow").asText().matches("pull|errors")) {
+        assertThat(outcome).as(check.get("id").asText()).isNotEqualTo("disabled");
+      } else {
+        assertThat(outcome).as(check.get("id").asText()).isEqualTo("disabled");
+        assertThat(check.get("message").asText()).as(check.get("id").asText())
+            .startsWith("disabled by configuration: OCI_TEST_").contains(" is not true (workflow '");
+      }
+    }
+    JsonNode requirements = new ObjectMapper().readTree(reports.resolve("requirements.json").toFile());
+    assertThat(requirements.at("/counts/requirements").asInt()).isEqualTo(79);
+    assertThat(requirements.at("/unknownRequirementIds").size()).isZero();
+  }
+
+  @Test
+  void hide_skipped_workflows_prints_no_line_for_a_disabled_check_and_report_dir_none_writes_no_file() {
+    Run run = run(Map.of("OCI_TEST_PULL", "0", "OCI_HIDE_SKIPPED_WORKFLOWS", "1", "OCI_REPORT_DIR", "none"));
+
+    assertThat(run.exitCode()).as("output:%n%s%s", run.out(), run.err()).isZero();
+    assertThat(run.out()).doesNotContain("SKIP ").contains("Reports: none (OCI_REPORT_DIR=none)");
+    assertThat(run.lastLine()).matches("0 passed, 0 failed, [1-9]\\d* skipped");
+  }
+
+  @Test
+  void the_report_dir_option_wins_over_oci_report_dir() throws IOException {
+    Path option = dir.resolve("option");
+
+    Run run = run(Map.of("OCI_TEST_PULL", "0", "OCI_REPORT_DIR", "none"), "--report-dir", option.toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("SKIP  pull.by-tag.manifest-bytes[oci]")
+        .contains("disabled by configuration: OCI_TEST_PULL is not true (workflow 'pull')");
+    try (var files = Files.list(option)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .contains("junit.xml", "summary.json", "requirements.md", "requirements.json", "allure-results");
+    }
+  }
+
+  @Test
+  void oci_debug_prints_every_exchange_with_its_status() {
+    Run run = run(Map.of("OCI_TEST_PULL", "1", "OCI_DEBUG", "1", "OCI_REPORT_DIR", "none"));
+
+    assertThat(run.out()).containsPattern("      > POST " + base + "/v2/\\S+/blobs/uploads/ -> 404");
+    Run quiet = run(Map.of("OCI_TEST_PULL", "1", "OCI_REPORT_DIR", "none"));
+    assertThat(quiet.out()).doesNotContain("      > ");
+  }
+
+  @Test
+  void pre_loaded_content_variables_print_a_one_line_warning() {
+    Run run = run(Map.of("OCI_TEST_PULL", "0", "OCI_TAG_NAME", "v1", "OCI_REPORT_DIR", "none"));
+
+    assertThat(Arrays.stream(run.err().split("\n")).filter(l -> l.contains("OCI_TAG_NAME")))
+        .containsExactly("regconform: warning: OCI_TAG_NAME is set, but checking pre-loaded content is not "
+            + "supported yet: the run pushes (and deletes) its own content");
+  }
+
+  @Test
+  void an_automatic_crossmount_value_that_is_no_boolean_exits_2_before_any_check() {
+    Run run = run(Map.of("OCI_AUTOMATIC_CROSSMOUNT", "sometimes"));
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip())
+        .isEqualTo("regconform: invalid OCI_AUTOMATIC_CROSSMOUNT 'sometimes': expected true or false (1 or 0)");
+    assertThat(run.out()).doesNotContain("==");
+  }
+
+  @Test
+  void oci_version_is_the_default_of_spec_and_the_option_wins() {
+    Run fromEnv = run(Map.of("OCI_VERSION", "dev"));
+    assertThat(fromEnv.exitCode()).isEqualTo(2);
+    assertThat(fromEnv.err().strip()).isEqualTo("regconform: Unknown spec version 'dev'; known: 1.0, 1.1");
+
+    Run option = run(Map.of("OCI_VERSION", "dev", "OCI_TEST_PULL", "0", "OCI_REPORT_DIR", "none"), "--spec", "1.1");
+    assertThat(option.exitCode()).as("output:%n%s%s", option.out(), option.err()).isZero();
+
+    Run spec10 = run(Map.of("OCI_VERSION", "1.0", "OCI_TEST_CONTENT_DISCOVERY", "0", "OCI_REPORT_DIR", "none"));
+    assertThat(spec10.exitCode()).isZero();
+    assertThat(spec10.out()).contains("disabled by configuration:");
+  }
+}
