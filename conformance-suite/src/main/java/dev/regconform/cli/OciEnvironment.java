@@ -1,6 +1,7 @@
 package dev.regconform.cli;
 
 import dev.regconform.junit.Feature;
+import dev.regconform.junit.Scenario;
 import dev.regconform.junit.WorkflowCondition;
 import dev.regconform.model.Reference;
 import java.util.ArrayList;
@@ -31,11 +32,11 @@ final class OciEnvironment {
   static final String TEST_CONTENT_MANAGEMENT = "OCI_TEST_CONTENT_MANAGEMENT";
 
   /** Configuration parameter: the repository the mount checks mount into ({@code OCI_CROSSMOUNT_NAMESPACE}). */
-  static final String CROSSMOUNT_NAMESPACE = "regconform.crossmount.namespace";
+  static final String CROSSMOUNT_NAMESPACE = Scenario.CROSSMOUNT_NAMESPACE;
   /** Configuration parameter: 201 or 202, what a mount without {@code from} must answer ({@code OCI_AUTOMATIC_CROSSMOUNT}). */
-  static final String AUTOMATIC_MOUNT_EXPECT = "regconform.automatic-mount.expect";
+  static final String AUTOMATIC_MOUNT_EXPECT = Scenario.AUTOMATIC_MOUNT_EXPECT;
   /** Configuration parameter: {@code false} deletes blobs before manifests in cleanup ({@code OCI_DELETE_MANIFEST_BEFORE_BLOBS}). */
-  static final String CLEANUP_MANIFESTS_FIRST = "regconform.cleanup.manifests-first";
+  static final String CLEANUP_MANIFESTS_FIRST = Scenario.MANIFESTS_FIRST;
 
   /**
    * Which workflow tags of the scenarios each official workflow variable switches: pull covers pulls and the

@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * What a scenario pushed, deleted again when the scenario ends: manifests first (newest first), then blobs,
- * because some registries refuse to delete blobs a manifest still references. DELETE answers 202 (deleted),
+ * because some registries refuse to delete blobs a manifest still references (the order can be reversed, as
+ * the official suite's {@code OCI_DELETE_MANIFEST_BEFORE_BLOBS=false} asks). DELETE answers 202 (deleted),
  * 404 (already gone, e.g. deleted with its manifest) and 405 (the registry does not support deletion) are
  * all fine; anything else is collected and reported together, without stopping at the first.
  */
@@ -33,18 +34,34 @@ public final class Cleanup {
     blobs.add(new Item(repository, digest));
   }
 
-  /** Deletes everything recorded; returns one line per DELETE that got an unexpected answer. */
-  public synchronized List<String> run(RegistryClient client) {
+  /** Deletes everything recorded, manifests first; returns one line per DELETE that got an unexpected answer. */
+  public List<String> run(RegistryClient client) {
+    return run(client, true);
+  }
+
+  /**
+   * Deletes everything recorded; returns one line per DELETE that got an unexpected answer.
+   *
+   * @param manifestsFirst delete manifests before blobs (the default), or blobs first
+   */
+  public synchronized List<String> run(RegistryClient client, boolean manifestsFirst) {
     List<String> problems = new ArrayList<>();
+    if (!manifestsFirst) {
+      deleteBlobs(client, problems);
+    }
     while (!manifests.isEmpty()) {
       Item m = manifests.pop();
       check(client.deleteManifest(m.repository(), m.digest().toString()), problems);
     }
+    deleteBlobs(client, problems);
+    return problems;
+  }
+
+  private void deleteBlobs(RegistryClient client, List<String> problems) {
     for (Item b : blobs) {
       check(client.deleteBlob(b.repository(), b.digest()), problems);
     }
     blobs.clear();
-    return problems;
   }
 
   private static void check(RegistryResponse response, List<String> problems) {

@@ -34,7 +34,7 @@ public final class RegistryTargetExtension implements ParameterResolver, BeforeE
         .getOrComputeIfAbsent(RegistryClient.class, k -> target.newClient(), RegistryClient.class);
     Class<?> testClass = context.getRequiredTestClass();
     return classContext(context).getStore(NAMESPACE)
-        .getOrComputeIfAbsent(Scenario.class, k -> new Scenario(target, client, testClass), Scenario.class);
+        .getOrComputeIfAbsent(Scenario.class, k -> new Scenario(target, client, testClass, context::getConfigurationParameter), Scenario.class);
   }
 
   @Override

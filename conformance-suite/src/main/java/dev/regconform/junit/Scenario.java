@@ -8,6 +8,8 @@ import dev.regconform.target.RegistryTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -16,18 +18,27 @@ import java.util.concurrent.atomic.AtomicLong;
  * when the class's checks are done.
  */
 public final class Scenario implements AutoCloseable {
+  /** Configuration parameter: delete manifests before blobs when cleaning up (default true). */
+  public static final String MANIFESTS_FIRST = "regconform.cleanup.manifests-first";
+  /** Configuration parameter (OCI_CROSSMOUNT_NAMESPACE): the repository mount checks mount into. */
+  public static final String CROSSMOUNT_NAMESPACE = "regconform.crossmount.namespace";
+  /** Configuration parameter (OCI_AUTOMATIC_CROSSMOUNT): 201 or 202, the answer expected to a mount without from. */
+  public static final String AUTOMATIC_MOUNT_EXPECT = "regconform.automatic-mount.expect";
   private static final AtomicLong SEEDS = new AtomicLong(System.nanoTime());
 
   private final RegistryTarget target;
   private final RegistryClient client;
   private final String baseName;
   private final ImageFormat format;
+  private final Function<String, Optional<String>> configuration;
   private final Cleanup cleanup = new Cleanup();
   private final List<TestImage> images = new ArrayList<>();
 
-  Scenario(RegistryTarget target, RegistryClient client, Class<?> testClass) {
+  Scenario(RegistryTarget target, RegistryClient client, Class<?> testClass,
+      Function<String, Optional<String>> configuration) {
     this.target = target;
     this.client = client;
+    this.configuration = configuration;
     ForImageFormat f = testClass.getAnnotation(ForImageFormat.class);
     // Each class gets a repository of its own under the run's namespace, so classes never share content.
     this.format = f == null ? ImageFormat.OCI : f.value();
@@ -49,6 +60,11 @@ public final class Scenario implements AutoCloseable {
 
   public Cleanup cleanup() {
     return cleanup;
+  }
+
+  /** A configuration parameter of the run, e.g. {@code regconform.crossmount.namespace}. */
+  public Optional<String> configuration(String key) {
+    return configuration.apply(key);
   }
 
   /** This scenario's repository: {@code <namespace>/<scenario>-<format>}. */
@@ -75,7 +91,9 @@ public final class Scenario implements AutoCloseable {
 
   @Override
   public void close() {
-    List<String> problems = cleanup.run(client);
+    // OCI_DELETE_MANIFEST_BEFORE_BLOBS=false asks for blobs first (some registries need one order or the other).
+    boolean manifestsFirst = configuration(MANIFESTS_FIRST).map(Boolean::parseBoolean).orElse(true);
+    List<String> problems = cleanup.run(client, manifestsFirst);
     images.forEach(TestImage::close);
     if (!problems.isEmpty()) {
       throw new IllegalStateException("Cleanup of " + repository() + " got unexpected answers:\n  "
