@@ -209,7 +209,7 @@ class RunCommandIT {
       assertThat(checks).filteredOn(c -> c.outcome() != Outcome.FAILED).extracting(CheckResult::id)
           .as("checks that did not fail without credentials").allMatch(id -> id.startsWith("api.base."));
       assertThat(checks).filteredOn(c -> c.outcome() == Outcome.FAILED).extracting(CheckResult::message)
-          .hasSizeGreaterThanOrEqualTo(Checks.MINIMUM_COUNT)
+          .isNotEmpty()
           .allSatisfy(message -> assertThat(message).containsAnyOf("401", "UNAUTHORIZED"));
     }
 
