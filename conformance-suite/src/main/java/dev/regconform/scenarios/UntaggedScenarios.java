@@ -61,7 +61,6 @@ public abstract class UntaggedScenarios {
     assertThat(registry.getManifest(repo, untagged.manifest().digest().toString(), Accept.ANY_MANIFEST))
         .hasStatus(200)
         .hasBody(untagged.manifest().raw())
-        .hasContentType(untagged.manifest().mediaType())
         .hasContentDigest(untagged.manifest().digest());
   }
 
@@ -83,7 +82,7 @@ public abstract class UntaggedScenarios {
   @Covers({"R48"})
   void the_tag_list_holds_exactly_the_tags_pushed() {
     RegistryResponse list = registry.listTags(repo);
-    assertThat(list).hasStatus(200).hasContentType("application/json");
+    assertThat(list).hasStatus(200);
     List<String> tags = RegistryClient.tagsOf(list).orElseThrow(() -> new AssertionError(
         "Expecting a tag list {\"name\":…,\"tags\":[…]} from\n  " + list.describe()));
     assertThat(tags).as("tags of %s (order is checked elsewhere)", repo).containsExactlyInAnyOrderElementsOf(TAGS);
