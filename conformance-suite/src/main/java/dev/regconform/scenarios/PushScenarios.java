@@ -3,7 +3,6 @@ package dev.regconform.scenarios;
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
 
 import dev.regconform.client.Headers;
-import dev.regconform.client.RegistryClient;
 import dev.regconform.client.RegistryResponse;
 import dev.regconform.fixtures.images.TestBlob;
 import dev.regconform.fixtures.images.TestImage;
@@ -11,12 +10,10 @@ import dev.regconform.junit.CheckId;
 import dev.regconform.junit.Covers;
 import dev.regconform.junit.ForImageFormat;
 import dev.regconform.junit.RegistryConformance;
-import dev.regconform.junit.Scenario;
 import dev.regconform.model.Digest;
 import dev.regconform.model.ImageFormat;
 import dev.regconform.model.ImageManifest;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,15 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Pushing an image: blob uploads (spec end-4a, end-5, end-6) and the manifest PUT by tag (end-7). */
 @RegistryConformance
 @Tag("push")
-public abstract class PushScenarios {
-  private Scenario scenario;
-  private RegistryClient registry;
-
-  @BeforeAll
-  void connect(Scenario scenario) {
-    this.scenario = scenario;
-    this.registry = scenario.client();
-  }
+public abstract class PushScenarios extends ScenarioSupport {
 
   @Test
   @CheckId("push.blob.monolithic")

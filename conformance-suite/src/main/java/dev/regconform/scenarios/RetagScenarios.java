@@ -2,16 +2,13 @@ package dev.regconform.scenarios;
 
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
 
-import dev.regconform.client.RegistryClient;
 import dev.regconform.fixtures.images.TestImage;
 import dev.regconform.junit.CheckId;
 import dev.regconform.junit.Covers;
 import dev.regconform.junit.ForImageFormat;
 import dev.regconform.junit.RegistryConformance;
-import dev.regconform.junit.Scenario;
 import dev.regconform.model.Digest;
 import dev.regconform.model.ImageFormat;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -19,15 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Retagging: {@code docker tag} + {@code docker push} of an image the registry already has (spec end-7, end-3). */
 @RegistryConformance
 @Tag("retag")
-public abstract class RetagScenarios {
-  private Scenario scenario;
-  private RegistryClient registry;
-
-  @BeforeAll
-  void connect(Scenario scenario) {
-    this.scenario = scenario;
-    this.registry = scenario.client();
-  }
+public abstract class RetagScenarios extends ScenarioSupport {
 
   @Test
   @CheckId("retag.second-tag.same-digest")

@@ -1,5 +1,6 @@
 package dev.regconform.scenarios.management;
 
+import dev.regconform.scenarios.ScenarioSupport;
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
 import static dev.regconform.scenarios.management.ManagementRequests.ANY_MANIFEST;
 
@@ -13,10 +14,8 @@ import dev.regconform.junit.Covers;
 import dev.regconform.junit.Feature;
 import dev.regconform.junit.RegistryConformance;
 import dev.regconform.junit.RequiresFeature;
-import dev.regconform.junit.Scenario;
 import dev.regconform.model.Digest;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -30,15 +29,7 @@ import org.junit.jupiter.api.Test;
 @RegistryConformance
 @Tag("delete")
 @DisplayName("Deleting content")
-public class ContentDeleteScenarios {
-  private Scenario scenario;
-  private RegistryClient registry;
-
-  @BeforeAll
-  void connect(Scenario scenario) {
-    this.scenario = scenario;
-    this.registry = scenario.client();
-  }
+public class ContentDeleteScenarios extends ScenarioSupport {
 
   @Test
   @CheckId("delete.manifest.by-digest")

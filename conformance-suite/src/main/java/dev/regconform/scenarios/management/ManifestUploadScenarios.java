@@ -1,11 +1,11 @@
 package dev.regconform.scenarios.management;
 
+import dev.regconform.scenarios.ScenarioSupport;
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
 import static dev.regconform.scenarios.management.ManagementRequests.ANY_MANIFEST;
 
 import dev.regconform.client.ErrorCode;
 import dev.regconform.client.Headers;
-import dev.regconform.client.RegistryClient;
 import dev.regconform.client.RegistryResponse;
 import dev.regconform.fixtures.images.TestImage;
 import dev.regconform.junit.CheckId;
@@ -13,13 +13,11 @@ import dev.regconform.junit.Covers;
 import dev.regconform.junit.ForImageFormat;
 import dev.regconform.junit.Level;
 import dev.regconform.junit.RegistryConformance;
-import dev.regconform.junit.Scenario;
 import dev.regconform.model.Descriptor;
 import dev.regconform.model.Digest;
 import dev.regconform.model.ImageFormat;
 import dev.regconform.model.ImageManifest;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,17 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 @RegistryConformance
 @Tag("manifests")
-public abstract class ManifestUploadScenarios {
-  private Scenario scenario;
-  private RegistryClient registry;
-  private String repo;
-
-  @BeforeAll
-  void connect(Scenario scenario) {
-    this.scenario = scenario;
-    this.registry = scenario.client();
-    this.repo = scenario.repository();
-  }
+public abstract class ManifestUploadScenarios extends ScenarioSupport {
 
   @Test
   @CheckId(value = "manifests.pull.content-type-without-parameters", level = Level.SHOULD)

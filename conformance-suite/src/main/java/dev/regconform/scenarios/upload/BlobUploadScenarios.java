@@ -1,12 +1,12 @@
 package dev.regconform.scenarios.upload;
 
+import dev.regconform.scenarios.ScenarioSupport;
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
 import static dev.regconform.scenarios.upload.Uploads.location;
 import static dev.regconform.scenarios.upload.Uploads.range;
 
 import dev.regconform.client.ErrorCode;
 import dev.regconform.client.Headers;
-import dev.regconform.client.RegistryClient;
 import dev.regconform.client.RegistryResponse;
 import dev.regconform.junit.CheckId;
 import dev.regconform.junit.Covers;
@@ -14,12 +14,10 @@ import dev.regconform.junit.Feature;
 import dev.regconform.junit.Level;
 import dev.regconform.junit.RegistryConformance;
 import dev.regconform.junit.RequiresFeature;
-import dev.regconform.junit.Scenario;
 import dev.regconform.junit.Unsupported;
 import dev.regconform.model.Digest;
 import dev.regconform.model.DigestAlgorithm;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,17 +29,7 @@ import org.junit.jupiter.api.Test;
 @RegistryConformance
 @Tag("push")
 @DisplayName("Blob uploads")
-public class BlobUploadScenarios {
-  private Scenario scenario;
-  private RegistryClient registry;
-  private String repo;
-
-  @BeforeAll
-  void connect(Scenario scenario) {
-    this.scenario = scenario;
-    this.registry = scenario.client();
-    this.repo = scenario.repository();
-  }
+public class BlobUploadScenarios extends ScenarioSupport {
 
   /** POST, then one PATCH with {@code content}: returns the Location to close the session at. */
   private String patched(byte[] content) {

@@ -1,12 +1,12 @@
 package dev.regconform.scenarios.upload;
 
+import dev.regconform.scenarios.ScenarioSupport;
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
 import static dev.regconform.scenarios.upload.Uploads.location;
 import static dev.regconform.scenarios.upload.Uploads.range;
 import static dev.regconform.scenarios.upload.Uploads.slice;
 
 import dev.regconform.client.Headers;
-import dev.regconform.client.RegistryClient;
 import dev.regconform.client.RegistryResponse;
 import dev.regconform.junit.CheckId;
 import dev.regconform.junit.Covers;
@@ -14,9 +14,7 @@ import dev.regconform.junit.Feature;
 import dev.regconform.junit.Level;
 import dev.regconform.junit.RegistryConformance;
 import dev.regconform.junit.RequiresFeature;
-import dev.regconform.junit.Scenario;
 import dev.regconform.model.Digest;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -30,20 +28,9 @@ import org.junit.jupiter.api.Test;
 @Tag("push")
 @DisplayName("Chunk order")
 @RequiresFeature(Feature.CHUNKED_UPLOAD)
-public class ChunkOrderScenarios {
+public class ChunkOrderScenarios extends ScenarioSupport {
   private static final int CHUNK = 1024;
   private static final int GAP = 16;
-
-  private Scenario scenario;
-  private RegistryClient registry;
-  private String repo;
-
-  @BeforeAll
-  void connect(Scenario scenario) {
-    this.scenario = scenario;
-    this.registry = scenario.client();
-    this.repo = scenario.repository();
-  }
 
   /** A session, the chunk size to use in it, and a blob of three chunks. */
   private record Session(String location, int chunk, byte[] content) {

@@ -1,22 +1,20 @@
 package dev.regconform.scenarios.upload;
 
+import dev.regconform.scenarios.ScenarioSupport;
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
 import static dev.regconform.scenarios.upload.Uploads.location;
 import static dev.regconform.scenarios.upload.Uploads.range;
 import static dev.regconform.scenarios.upload.Uploads.slice;
 
 import dev.regconform.client.Headers;
-import dev.regconform.client.RegistryClient;
 import dev.regconform.client.RegistryResponse;
 import dev.regconform.junit.CheckId;
 import dev.regconform.junit.Covers;
 import dev.regconform.junit.Feature;
 import dev.regconform.junit.RegistryConformance;
 import dev.regconform.junit.RequiresFeature;
-import dev.regconform.junit.Scenario;
 import dev.regconform.model.Digest;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -34,20 +32,9 @@ import org.junit.jupiter.api.Test;
 @Tag("push")
 @DisplayName("Chunked uploads")
 @RequiresFeature(Feature.CHUNKED_UPLOAD)
-public class ChunkedUploadScenarios {
+public class ChunkedUploadScenarios extends ScenarioSupport {
   private static final int FIRST_CHUNK = 1024;
   private static final int LAST_CHUNK = 1500;
-
-  private Scenario scenario;
-  private RegistryClient registry;
-  private String repo;
-
-  @BeforeAll
-  void connect(Scenario scenario) {
-    this.scenario = scenario;
-    this.registry = scenario.client();
-    this.repo = scenario.repository();
-  }
 
   /** A session and the blob for it: the first chunk is {@code first} bytes, the rest is the last chunk. */
   private record Upload(String location, byte[] content, int first) {

@@ -1,11 +1,11 @@
 package dev.regconform.scenarios.upload;
 
+import dev.regconform.scenarios.ScenarioSupport;
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
 import static dev.regconform.scenarios.upload.Uploads.location;
 
 import dev.regconform.client.ErrorCode;
 import dev.regconform.client.Headers;
-import dev.regconform.client.RegistryClient;
 import dev.regconform.client.RegistryResponse;
 import dev.regconform.junit.CheckId;
 import dev.regconform.junit.Covers;
@@ -13,13 +13,11 @@ import dev.regconform.junit.Feature;
 import dev.regconform.junit.Level;
 import dev.regconform.junit.RegistryConformance;
 import dev.regconform.junit.RequiresFeature;
-import dev.regconform.junit.Scenario;
 import dev.regconform.junit.Unsupported;
 import dev.regconform.model.Digest;
 import java.net.URI;
 import java.util.Optional;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,17 +29,7 @@ import org.junit.jupiter.api.Test;
 @RegistryConformance
 @Tag("push")
 @DisplayName("Upload sessions")
-public class UploadSessionScenarios {
-  private Scenario scenario;
-  private RegistryClient registry;
-  private String repo;
-
-  @BeforeAll
-  void connect(Scenario scenario) {
-    this.scenario = scenario;
-    this.registry = scenario.client();
-    this.repo = scenario.repository();
-  }
+public class UploadSessionScenarios extends ScenarioSupport {
 
   /** R22: the Location may be absolute or relative; either way it must resolve, and GET on it is the session's status. */
   @Test
