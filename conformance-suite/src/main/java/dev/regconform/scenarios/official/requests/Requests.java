@@ -1,0 +1,113 @@
+package dev.regconform.scenarios.official.requests;
+
+import static dev.regconform.assertions.RegistryAssertions.assertThat;
+
+import dev.regconform.client.Headers;
+import dev.regconform.client.RegistryClient;
+import dev.regconform.client.RegistryOperationException;
+import dev.regconform.client.RegistryResponse;
+import dev.regconform.client.RegistryUnreachableException;
+import dev.regconform.junit.Scenario;
+import dev.regconform.junit.Unsupported;
+import dev.regconform.model.Digest;
+import dev.regconform.model.MediaTypes;
+import java.security.SecureRandom;
+import java.util.List;
+
+/** What the checks of this package share: content of their own, uploads of raw bytes, Locations and refusals. */
+final class Requests {
+  /** What docker and skopeo send when pulling: every manifest type they understand. */
+  static final List<String> ANY_MANIFEST = List.of(
+      MediaTypes.OCI_MANIFEST, MediaTypes.OCI_INDEX, MediaTypes.DOCKER_MANIFEST, MediaTypes.DOCKER_MANIFEST_LIST);
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private Requests() {}
+
+  /** {@code size} random bytes, never pushed before. */
+  static byte[] newContent(int size) {
+    byte[] bytes = new byte[size];
+    RANDOM.nextBytes(bytes);
+    return bytes;
+  }
+
+  /** The {@code Location} of a response, after asserting it is there. */
+  static String location(RegistryResponse response) {
+    assertThat(response).hasLocationHeader();
+    return response.header(Headers.LOCATION).orElseThrow();
+  }
+
+  /**
+   * Uploads {@code content} as docker does (POST, one streamed PATCH, PUT ?digest=) for a check that needs it stored,
+   * records it for cleanup and returns the PUT's answer. A refusal on the way is the registry refusing content the
+   * check needs.
+   */
+  static RegistryResponse upload(Scenario scenario, String repository, byte[] content) {
+    RegistryClient registry = scenario.client();
+    Digest digest = Digest.sha256(content);
+    String action = "upload blob " + digest + " (" + content.length + " bytes) to " + repository;
+    RegistryResponse post = expect(registry.startUpload(repository), 202, action + " (POST)");
+    RegistryResponse patch = expect(registry.patchUpload(next(post, action), content, null), 202, action + " (PATCH)");
+    RegistryResponse put = registry.completeUpload(next(patch, action), digest, null);
+    scenario.cleanup().recordBlob(repository, digest);
+    return expect(put, 201, action + " (PUT)");
+  }
+
+  /** Cancels an upload session a check opened but does not use, ignoring the answer (cancel is checked elsewhere). */
+  static void abandon(RegistryClient registry, RegistryResponse session) {
+    session.header(Headers.LOCATION).ifPresent(location -> {
+      try {
+        registry.cancelUpload(location);
+      } catch (RuntimeException ignored) {
+        // best effort: sessions expire on their own
+      }
+    });
+  }
+
+  /**
+   * Ends the check as unsupported when a DELETE answered 400 or 405, the spec's answer of a registry that does not
+   * offer that deletion (any 400, as the spec names no code for it).
+   */
+  static void unsupportedIfDeletionRefused(RegistryResponse delete, String feature) {
+    if (delete.status() == 400 || delete.status() == 405) {
+      Unsupported.because(feature + " is not offered: " + delete.requestLine() + " answered " + delete.status()
+          + (delete.errors().isEmpty() ? "" : " " + delete.errors())
+          + " (the spec's answer for a disabled deletion is 400 or 405)");
+    }
+  }
+
+  /**
+   * GET of a blob with a Range header. An answer whose body is shorter than its own Content-Length cannot be read as
+   * HTTP (RFC 9112 §6.3); that is the registry's answer, reported as such instead of as a harness problem.
+   */
+  static RegistryResponse rangeRequest(RegistryClient registry, String repository, Digest digest, String range) {
+    try {
+      return registry.getBlobRange(repository, digest, range);
+    } catch (RegistryUnreachableException unreachable) {
+      throw unreachable;
+    } catch (Exception e) { // REST Assured throws the HTTP client's checked I/O exceptions undeclared
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      if (!root.getClass().getSimpleName().equals("ConnectionClosedException")) {
+        throw e;
+      }
+      throw new AssertionError(String.format("%nExpecting the answer to%n  <GET /v2/%s/blobs/%s>%nwith%n  <Range: %s>%n"
+          + "to be a complete HTTP message, but the connection closed before the body its Content-Length"
+          + " announced:%n  <%s>", repository, digest, range, root.getMessage()), e);
+    }
+  }
+
+  private static String next(RegistryResponse response, String action) {
+    return response.header(Headers.LOCATION).orElseThrow(() -> new RegistryOperationException(
+        action + " (no Location header to continue the upload at)", response));
+  }
+
+  private static RegistryResponse expect(RegistryResponse response, int status, String action) {
+    if (response.status() != status) {
+      throw new RegistryOperationException(action, response);
+    }
+    return response;
+  }
+}
