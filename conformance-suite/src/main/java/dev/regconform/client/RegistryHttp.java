@@ -101,7 +101,13 @@ final class RegistryHttp {
     for (Header h : response.getHeaders().asList()) {
       responseHeaders.add(new AbstractMap.SimpleImmutableEntry<>(h.getName(), h.getValue()));
     }
-    byte[] bytes = method.equals("HEAD") ? new byte[0] : response.asByteArray();
+    byte[] bytes;
+    try {
+      bytes = method.equals("HEAD") ? new byte[0] : response.asByteArray();
+    } catch (Exception e) { // the body ended before its Content-Length: REST Assured rethrows it undeclared
+      throw new IncompleteResponseError(method, url, response.getStatusCode(),
+          String.valueOf(response.getHeader(Headers.CONTENT_LENGTH)), e);
+    }
     return new RegistryResponse(method, url, response.getStatusCode(), responseHeaders, bytes);
   }
 

@@ -80,7 +80,7 @@ public class BlobRangeEdgeScenarios {
   @CheckId(value = "blobs.range.reversed", level = Level.SHOULD)
   @Covers({"R12"})
   void a_reversed_Range_is_ignored_with_the_whole_blob_or_answered_416() {
-    RegistryResponse get = Requests.rangeRequest(registry, repo, layer.digest(), "bytes=500-0");
+    RegistryResponse get = registry.getBlobRange(repo, layer.digest(), "bytes=500-0");
     assertThat(get).hasStatusIn("RFC 9110 §14.2: an invalid range is ignored (200, the whole blob) or rejected (416)",
         200, 416);
     if (get.status() == 200) {
@@ -92,7 +92,7 @@ public class BlobRangeEdgeScenarios {
   }
 
   private void assertPartial(String range, int first, int last) {
-    RegistryResponse get = Requests.rangeRequest(registry, repo, layer.digest(), range);
+    RegistryResponse get = registry.getBlobRange(repo, layer.digest(), range);
     if (get.status() == 200) {
       Unsupported.because("Range requests on blobs are not offered: " + get.requestLine() + " with Range: " + range
           + " answered 200 with " + get.body().length + " bytes (the whole blob is " + content.length + ")");

@@ -6,7 +6,6 @@ import dev.regconform.client.Headers;
 import dev.regconform.client.RegistryClient;
 import dev.regconform.client.RegistryOperationException;
 import dev.regconform.client.RegistryResponse;
-import dev.regconform.client.RegistryUnreachableException;
 import dev.regconform.junit.Scenario;
 import dev.regconform.junit.Unsupported;
 import dev.regconform.model.Digest;
@@ -73,29 +72,6 @@ final class Requests {
       Unsupported.because(feature + " is not offered: " + delete.requestLine() + " answered " + delete.status()
           + (delete.errors().isEmpty() ? "" : " " + delete.errors())
           + " (the spec's answer for a disabled deletion is 400 or 405)");
-    }
-  }
-
-  /**
-   * GET of a blob with a Range header. An answer whose body is shorter than its own Content-Length cannot be read as
-   * HTTP (RFC 9112 §6.3); that is the registry's answer, reported as such instead of as a harness problem.
-   */
-  static RegistryResponse rangeRequest(RegistryClient registry, String repository, Digest digest, String range) {
-    try {
-      return registry.getBlobRange(repository, digest, range);
-    } catch (RegistryUnreachableException unreachable) {
-      throw unreachable;
-    } catch (Exception e) { // REST Assured throws the HTTP client's checked I/O exceptions undeclared
-      Throwable root = e;
-      while (root.getCause() != null && root.getCause() != root) {
-        root = root.getCause();
-      }
-      if (!root.getClass().getSimpleName().equals("ConnectionClosedException")) {
-        throw e;
-      }
-      throw new AssertionError(String.format("%nExpecting the answer to%n  <GET /v2/%s/blobs/%s>%nwith%n  <Range: %s>%n"
-          + "to be a complete HTTP message, but the connection closed before the body its Content-Length"
-          + " announced:%n  <%s>", repository, digest, range, root.getMessage()), e);
     }
   }
 
