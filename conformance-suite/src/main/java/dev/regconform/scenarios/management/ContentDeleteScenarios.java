@@ -2,7 +2,7 @@ package dev.regconform.scenarios.management;
 
 import dev.regconform.scenarios.ScenarioSupport;
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
-import static dev.regconform.scenarios.management.ManagementRequests.ANY_MANIFEST;
+import static dev.regconform.scenarios.Accept.ANY_MANIFEST;
 
 import dev.regconform.client.ErrorCode;
 import dev.regconform.client.RegistryClient;

@@ -1,7 +1,7 @@
 package dev.regconform.scenarios.management;
 
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
-import static dev.regconform.scenarios.management.ManagementRequests.ANY_MANIFEST;
+import static dev.regconform.scenarios.Accept.ANY_MANIFEST;
 
 import dev.regconform.client.Headers;
 import dev.regconform.client.RegistryClient;

@@ -9,8 +9,6 @@ import java.util.concurrent.atomic.AtomicLong;
 /** What the checks of this package send: Accept headers, and digests of content that is never pushed. */
 final class ManagementRequests {
   /** What docker and skopeo send when pulling: every manifest type they understand. */
-  static final List<String> ANY_MANIFEST = List.of(
-      MediaTypes.OCI_MANIFEST, MediaTypes.OCI_INDEX, MediaTypes.DOCKER_MANIFEST, MediaTypes.DOCKER_MANIFEST_LIST);
 
   private static final AtomicLong COUNTER = new AtomicLong(System.nanoTime());
 

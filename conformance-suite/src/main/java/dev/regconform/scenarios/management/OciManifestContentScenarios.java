@@ -1,7 +1,7 @@
 package dev.regconform.scenarios.management;
 
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
-import static dev.regconform.scenarios.management.ManagementRequests.ANY_MANIFEST;
+import static dev.regconform.scenarios.Accept.ANY_MANIFEST;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

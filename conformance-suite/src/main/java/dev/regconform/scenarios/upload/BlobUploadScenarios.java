@@ -1,8 +1,9 @@
 package dev.regconform.scenarios.upload;
 
+import dev.regconform.scenarios.Content;
 import dev.regconform.scenarios.ScenarioSupport;
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
-import static dev.regconform.scenarios.upload.Uploads.location;
+import static dev.regconform.scenarios.Content.location;
 import static dev.regconform.scenarios.upload.Uploads.range;
 
 import dev.regconform.client.ErrorCode;
@@ -57,8 +58,8 @@ public class BlobUploadScenarios extends ScenarioSupport {
   @CheckId("push.digest.mismatch-streamed")
   @Covers({"R19"})
   void a_PUT_whose_digest_does_not_match_the_PATCHed_content_answers_400_DIGEST_INVALID_and_stores_nothing() {
-    byte[] content = Uploads.newContent(2048);
-    Digest claimed = Digest.sha256(Uploads.newContent(2048));
+    byte[] content = Content.newContent(2048);
+    Digest claimed = Digest.sha256(Content.newContent(2048));
     RegistryResponse put = registry.completeUpload(patched(content), claimed, null);
     scenario.cleanup().recordBlob(repo, claimed);
     assertThat(put).hasStatus(400).hasErrorCode(ErrorCode.DIGEST_INVALID);
@@ -69,8 +70,8 @@ public class BlobUploadScenarios extends ScenarioSupport {
   @CheckId("push.digest.mismatch-monolithic")
   @Covers({"R19"})
   void a_monolithic_PUT_whose_digest_does_not_match_its_body_answers_400_DIGEST_INVALID_and_stores_nothing() {
-    byte[] content = Uploads.newContent(2048);
-    Digest claimed = Digest.sha256(Uploads.newContent(2048));
+    byte[] content = Content.newContent(2048);
+    Digest claimed = Digest.sha256(Content.newContent(2048));
     RegistryResponse post = registry.startUpload(repo);
     assertThat(post).as("POST that opens the session").hasStatus(202);
     RegistryResponse put = registry.completeUpload(location(post), claimed, content);
@@ -84,7 +85,7 @@ public class BlobUploadScenarios extends ScenarioSupport {
   @CheckId(value = "push.digest.malformed", level = Level.SHOULD)
   @Covers({"R19"})
   void a_PUT_with_a_malformed_digest_answers_400_DIGEST_INVALID() {
-    RegistryResponse put = Uploads.putWithRawDigest(registry, repo, patched(Uploads.newContent(512)), "sha256:zzz");
+    RegistryResponse put = Uploads.putWithRawDigest(registry, repo, patched(Content.newContent(512)), "sha256:zzz");
     assertThat(put).hasStatus(400).hasErrorCode(ErrorCode.DIGEST_INVALID);
   }
 
@@ -93,8 +94,8 @@ public class BlobUploadScenarios extends ScenarioSupport {
   @CheckId(value = "push.digest.unknown-algorithm", level = Level.SHOULD)
   @Covers({"R19"})
   void a_PUT_with_a_digest_of_an_unknown_algorithm_answers_400() {
-    RegistryResponse put = Uploads.putWithRawDigest(registry, repo, patched(Uploads.newContent(512)),
-        "foo:" + Digest.sha256(Uploads.newContent(16)).hex());
+    RegistryResponse put = Uploads.putWithRawDigest(registry, repo, patched(Content.newContent(512)),
+        "foo:" + Digest.sha256(Content.newContent(16)).hex());
     assertThat(put).hasStatus(400);
     Uploads.hasErrorCodeIn(put, ErrorCode.DIGEST_INVALID, ErrorCode.UNSUPPORTED);
   }
@@ -109,7 +110,7 @@ public class BlobUploadScenarios extends ScenarioSupport {
   @Covers({"R77"})
   @RequiresFeature(Feature.SHA512)
   void a_blob_pushed_by_its_sha512_digest_is_served_by_that_digest() {
-    byte[] content = Uploads.newContent(2048);
+    byte[] content = Content.newContent(2048);
     Digest digest = Digest.sha512(content);
     RegistryResponse put = registry.completeUpload(patched(content), digest, null);
     scenario.cleanup().recordBlob(repo, digest);
@@ -124,7 +125,7 @@ public class BlobUploadScenarios extends ScenarioSupport {
   @Covers({"R26", "R77"})
   @RequiresFeature(Feature.SHA512)
   void a_session_opened_with_digest_algorithm_sha512_completes_a_chunked_sha512_upload() {
-    byte[] content = Uploads.newContent(2048);
+    byte[] content = Content.newContent(2048);
     Digest digest = Digest.sha512(content);
     RegistryResponse post = registry.startUpload(repo, DigestAlgorithm.SHA512);
     Uploads.unsupportedAlgorithmIf(post, DigestAlgorithm.SHA512);
@@ -165,7 +166,7 @@ public class BlobUploadScenarios extends ScenarioSupport {
   @CheckId("push.blob.twice")
   @Covers({"R23"})
   void the_same_blob_uploaded_twice_answers_201_both_times_and_stays_intact() {
-    byte[] content = Uploads.newContent(2048);
+    byte[] content = Content.newContent(2048);
     Digest digest = Digest.sha256(content);
     RegistryResponse first = registry.completeUpload(patched(content), digest, null);
     scenario.cleanup().recordBlob(repo, digest);
@@ -186,7 +187,7 @@ public class BlobUploadScenarios extends ScenarioSupport {
   @Covers({"R24"})
   @RequiresFeature(Feature.MONOLITHIC_POST)
   void a_single_POST_with_digest_and_body_stores_the_blob_with_201() {
-    byte[] content = Uploads.newContent(2048);
+    byte[] content = Content.newContent(2048);
     Digest digest = Digest.sha256(content);
     RegistryResponse post = registry.uploadMonolithic(repo, digest, content);
     scenario.cleanup().recordBlob(repo, digest);
@@ -207,7 +208,7 @@ public class BlobUploadScenarios extends ScenarioSupport {
   @CheckId(value = "push.blob.single-post-fallback", level = Level.SHOULD)
   @Covers({"R24", "R20", "R23"})
   void a_single_POST_that_is_not_offered_answers_202_with_a_session_that_completes_the_upload() {
-    byte[] content = Uploads.newContent(2048);
+    byte[] content = Content.newContent(2048);
     Digest digest = Digest.sha256(content);
     RegistryResponse post = registry.uploadMonolithic(repo, digest, content);
     scenario.cleanup().recordBlob(repo, digest);

@@ -1,8 +1,9 @@
 package dev.regconform.scenarios.upload;
 
+import dev.regconform.scenarios.Content;
 import dev.regconform.scenarios.ScenarioSupport;
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
-import static dev.regconform.scenarios.upload.Uploads.location;
+import static dev.regconform.scenarios.Content.location;
 import static dev.regconform.scenarios.upload.Uploads.range;
 import static dev.regconform.scenarios.upload.Uploads.slice;
 
@@ -43,7 +44,7 @@ public class ChunkOrderScenarios extends ScenarioSupport {
     RegistryResponse post = registry.startUpload(repo);
     assertThat(post).as("POST that opens the session").hasStatus(202);
     int chunk = Uploads.chunkSize(post, CHUNK);
-    return new Session(location(post), chunk, Uploads.newContent(3 * chunk));
+    return new Session(location(post), chunk, Content.newContent(3 * chunk));
   }
 
   /** The first chunk, accepted: returns the Location the PATCH answered with. */

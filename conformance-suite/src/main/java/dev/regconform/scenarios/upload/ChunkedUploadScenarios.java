@@ -1,8 +1,9 @@
 package dev.regconform.scenarios.upload;
 
+import dev.regconform.scenarios.Content;
 import dev.regconform.scenarios.ScenarioSupport;
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
-import static dev.regconform.scenarios.upload.Uploads.location;
+import static dev.regconform.scenarios.Content.location;
 import static dev.regconform.scenarios.upload.Uploads.range;
 import static dev.regconform.scenarios.upload.Uploads.slice;
 
@@ -55,7 +56,7 @@ public class ChunkedUploadScenarios extends ScenarioSupport {
     RegistryResponse post = registry.startUpload(repo);
     assertThat(post).as("POST that opens the session").hasStatus(202);
     int first = Uploads.chunkSize(post, FIRST_CHUNK);
-    return new Upload(location(post), Uploads.newContent(first + LAST_CHUNK), first);
+    return new Upload(location(post), Content.newContent(first + LAST_CHUNK), first);
   }
 
   private RegistryResponse patchFirst(Upload upload) {

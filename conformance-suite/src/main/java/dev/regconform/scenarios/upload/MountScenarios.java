@@ -1,7 +1,7 @@
 package dev.regconform.scenarios.upload;
 
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
-import static dev.regconform.scenarios.upload.Uploads.location;
+import static dev.regconform.scenarios.Content.location;
 import static dev.regconform.scenarios.upload.Uploads.range;
 
 import dev.regconform.client.RegistryClient;
@@ -16,6 +16,7 @@ import dev.regconform.junit.RequiresFeature;
 import dev.regconform.junit.Scenario;
 import dev.regconform.junit.Unsupported;
 import dev.regconform.model.Digest;
+import dev.regconform.scenarios.Content;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,7 +125,7 @@ public class MountScenarios {
   @RequiresFeature(Feature.MOUNT)
   void mounting_a_blob_that_exists_nowhere_answers_202_with_an_upload_session_that_takes_the_blob() {
     String target = scenario.repository("unknown");
-    byte[] missing = Uploads.newContent(1024);
+    byte[] missing = Content.newContent(1024);
     Digest digest = Digest.sha256(missing);
     RegistryResponse mount = registry.mountBlob(target, digest, source);
     scenario.cleanup().recordBlob(target, digest);

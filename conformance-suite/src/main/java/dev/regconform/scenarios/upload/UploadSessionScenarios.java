@@ -1,8 +1,9 @@
 package dev.regconform.scenarios.upload;
 
+import dev.regconform.scenarios.Content;
 import dev.regconform.scenarios.ScenarioSupport;
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
-import static dev.regconform.scenarios.upload.Uploads.location;
+import static dev.regconform.scenarios.Content.location;
 
 import dev.regconform.client.ErrorCode;
 import dev.regconform.client.Headers;
@@ -92,7 +93,7 @@ public class UploadSessionScenarios extends ScenarioSupport {
   @CheckId("push.upload.unknown-session.patch")
   @Covers({"R33"})
   void PATCH_to_an_upload_session_that_does_not_exist_answers_404_BLOB_UPLOAD_UNKNOWN() {
-    byte[] chunk = Uploads.newContent(512);
+    byte[] chunk = Content.newContent(512);
     RegistryResponse patch = registry.patchUpload(Uploads.unknownSession(registry.startUpload(repo)), chunk,
         Uploads.range(0, chunk.length));
     assertThat(patch).hasStatus(404);
@@ -104,7 +105,7 @@ public class UploadSessionScenarios extends ScenarioSupport {
   @CheckId("push.upload.unknown-session.put")
   @Covers({"R33"})
   void PUT_to_an_upload_session_that_does_not_exist_answers_404_BLOB_UPLOAD_UNKNOWN_and_stores_nothing() {
-    byte[] content = Uploads.newContent(512);
+    byte[] content = Content.newContent(512);
     Digest digest = Digest.sha256(content);
     RegistryResponse put = registry.completeUpload(Uploads.unknownSession(registry.startUpload(repo)), digest, content);
     scenario.cleanup().recordBlob(repo, digest);
@@ -140,7 +141,7 @@ public class UploadSessionScenarios extends ScenarioSupport {
   @RequiresFeature(Feature.UPLOAD_CANCEL)
   void PATCH_to_a_cancelled_upload_session_answers_404_BLOB_UPLOAD_UNKNOWN() {
     String location = cancelledSession();
-    byte[] chunk = Uploads.newContent(256);
+    byte[] chunk = Content.newContent(256);
     RegistryResponse patch = registry.patchUpload(location, chunk, Uploads.range(256, chunk.length));
     assertThat(patch).hasStatus(404).hasErrorCode(ErrorCode.BLOB_UPLOAD_UNKNOWN);
   }
@@ -150,7 +151,7 @@ public class UploadSessionScenarios extends ScenarioSupport {
   @Covers({"R33", "R35"})
   @RequiresFeature(Feature.UPLOAD_CANCEL)
   void PUT_to_a_cancelled_upload_session_answers_404_BLOB_UPLOAD_UNKNOWN_and_stores_nothing() {
-    byte[] content = Uploads.newContent(512);
+    byte[] content = Content.newContent(512);
     Digest digest = Digest.sha256(content);
     RegistryResponse put = registry.completeUpload(cancelledSession(), digest, content);
     scenario.cleanup().recordBlob(repo, digest);
@@ -171,7 +172,7 @@ public class UploadSessionScenarios extends ScenarioSupport {
   @Covers({"R33"})
   void PATCH_to_a_finished_upload_session_answers_404_BLOB_UPLOAD_UNKNOWN() {
     String location = finishedSession();
-    byte[] chunk = Uploads.newContent(256);
+    byte[] chunk = Content.newContent(256);
     RegistryResponse patch = registry.patchUpload(location, chunk, Uploads.range(1024, chunk.length));
     assertThat(patch).hasStatus(404).hasErrorCode(ErrorCode.BLOB_UPLOAD_UNKNOWN);
   }
@@ -182,7 +183,7 @@ public class UploadSessionScenarios extends ScenarioSupport {
   @Covers({"R33"})
   void PUT_to_a_finished_upload_session_answers_404_BLOB_UPLOAD_UNKNOWN_and_stores_nothing() {
     String location = finishedSession();
-    byte[] content = Uploads.newContent(512);
+    byte[] content = Content.newContent(512);
     Digest digest = Digest.sha256(content);
     RegistryResponse put = registry.completeUpload(location, digest, content);
     scenario.cleanup().recordBlob(repo, digest);
@@ -194,7 +195,7 @@ public class UploadSessionScenarios extends ScenarioSupport {
   private String sessionWithData() {
     RegistryResponse post = registry.startUpload(repo);
     assertThat(post).as("POST that opens the session").hasStatus(202);
-    byte[] chunk = Uploads.newContent(256);
+    byte[] chunk = Content.newContent(256);
     RegistryResponse patch = registry.patchUpload(location(post), chunk, Uploads.range(0, chunk.length));
     assertThat(patch).as("PATCH of the first chunk").hasStatus(202);
     return location(patch);
@@ -214,7 +215,7 @@ public class UploadSessionScenarios extends ScenarioSupport {
   private String finishedSession() {
     RegistryResponse post = registry.startUpload(repo);
     assertThat(post).as("POST that opens the session").hasStatus(202);
-    byte[] content = Uploads.newContent(1024);
+    byte[] content = Content.newContent(1024);
     Digest digest = Digest.sha256(content);
     RegistryResponse patch = registry.patchUpload(location(post), content, Uploads.range(0, content.length));
     assertThat(patch).as("PATCH of the whole blob").hasStatus(202);

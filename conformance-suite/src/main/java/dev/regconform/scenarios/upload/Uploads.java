@@ -9,9 +9,9 @@ import dev.regconform.client.RegistryResponse;
 import dev.regconform.junit.Unsupported;
 import dev.regconform.model.Digest;
 import dev.regconform.model.DigestAlgorithm;
+import dev.regconform.scenarios.Content;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,22 +22,9 @@ import org.assertj.core.api.Assertions;
 
 /** What the upload checks share: unique content, Location handling, and the assertions the shared assert class lacks. */
 final class Uploads {
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private Uploads() {}
 
-  /** {@code size} random bytes, never pushed before: each check works on content of its own. */
-  static byte[] newContent(int size) {
-    byte[] bytes = new byte[size];
-    RANDOM.nextBytes(bytes);
-    return bytes;
-  }
 
-  /** The {@code Location} of a response, after asserting it is there (so a missing one fails naming the header). */
-  static String location(RegistryResponse response) {
-    assertThat(response).hasLocationHeader();
-    return response.header(Headers.LOCATION).orElseThrow();
-  }
 
   /** {@code url} with one more query parameter, keeping the ones the registry put there (e.g. Distribution's _state). */
   static String withQuery(String url, String name, String value) {
@@ -94,7 +81,7 @@ final class Uploads {
    * random UUID; the rest, query included, kept.
    */
   static String unknownSession(RegistryResponse post) {
-    String location = location(post);
+    String location = Content.location(post);
     String random = UUID.randomUUID().toString();
     Optional<String> uuid = post.header(Headers.DOCKER_UPLOAD_UUID).filter(u -> !u.isBlank() && location.contains(u));
     if (uuid.isPresent()) {

@@ -16,6 +16,7 @@ import dev.regconform.model.Descriptor;
 import dev.regconform.model.Digest;
 import dev.regconform.model.DigestAlgorithm;
 import dev.regconform.model.MediaTypes;
+import dev.regconform.scenarios.Accept;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,8 +37,6 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class DataSets {
   /** What docker and skopeo send when pulling: every manifest type they understand. */
-  static final List<String> ANY_MANIFEST = List.of(
-      MediaTypes.OCI_MANIFEST, MediaTypes.OCI_INDEX, MediaTypes.DOCKER_MANIFEST, MediaTypes.DOCKER_MANIFEST_LIST);
   static final byte[] EMPTY_JSON = "{}".getBytes(StandardCharsets.UTF_8);
   static final Descriptor EMPTY_CONFIG = Descriptor.of(MediaTypes.OCI_EMPTY, EMPTY_JSON);
   static final String ARTIFACT_TYPE = "application/vnd.regconform.example.v1";
@@ -147,13 +146,13 @@ final class DataSets {
   /** GET of {@code reference} answers 200 with exactly {@code body}; its Docker-Content-Digest, if any, is its own. */
   static void assertPullsBack(RegistryClient registry, String repository, String reference, byte[] body,
       Digest digest) {
-    assertThat(registry.getManifest(repository, reference, ANY_MANIFEST)).hasStatus(200).hasBody(body)
+    assertThat(registry.getManifest(repository, reference, Accept.ANY_MANIFEST)).hasStatus(200).hasBody(body)
         .hasContentDigestIfPresent(digest);
   }
 
   /** GET of {@code reference} answers 200 with Content-Type {@code mediaType}. */
   static void assertServedAs(RegistryClient registry, String repository, String reference, String mediaType) {
-    assertThat(registry.getManifest(repository, reference, ANY_MANIFEST)).hasStatus(200).hasContentType(mediaType);
+    assertThat(registry.getManifest(repository, reference, Accept.ANY_MANIFEST)).hasStatus(200).hasContentType(mediaType);
   }
 
   /**

@@ -17,6 +17,7 @@ import dev.regconform.model.ImageIndex;
 import dev.regconform.model.ImageManifest;
 import dev.regconform.model.MediaTypes;
 import dev.regconform.model.Platform;
+import dev.regconform.scenarios.Accept;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,7 +87,7 @@ public class Sha512DataScenarios {
     requireBlobs();
     DataSets.unsupportedSha512If(manifestPut);
     DataSets.requireStored(manifestPut, "manifests.data.sha512.manifest-push");
-    RegistryResponse get = registry.getManifest(repo, manifestDigest.toString(), DataSets.ANY_MANIFEST);
+    RegistryResponse get = registry.getManifest(repo, manifestDigest.toString(), Accept.ANY_MANIFEST);
     assertThat(get).hasStatus(200).hasBody(manifest.raw());
     DataSets.assertDigestHeaderMatches(get, manifest.raw());
   }
@@ -112,7 +113,7 @@ public class Sha512DataScenarios {
     DataSets.unsupportedSha512If(manifestPut);
     DataSets.unsupportedSha512If(indexPut);
     DataSets.requireStored(indexPut, "manifests.data.sha512.index-push");
-    RegistryResponse get = registry.getManifest(repo, indexDigest.toString(), DataSets.ANY_MANIFEST);
+    RegistryResponse get = registry.getManifest(repo, indexDigest.toString(), Accept.ANY_MANIFEST);
     assertThat(get).hasStatus(200).hasBody(index.raw());
     DataSets.assertDigestHeaderMatches(get, index.raw());
   }

@@ -14,6 +14,7 @@ import dev.regconform.junit.RequiresFeature;
 import dev.regconform.junit.Scenario;
 import dev.regconform.junit.Unsupported;
 import dev.regconform.model.Digest;
+import dev.regconform.scenarios.Content;
 import dev.regconform.scenarios.management.ErrorBodies;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -56,7 +57,7 @@ public class BlobPushRequestScenarios {
   @Covers({"R19", "R24"})
   @RequiresFeature(Feature.MONOLITHIC_POST)
   void a_single_POST_whose_body_does_not_match_its_digest_answers_400_DIGEST_INVALID_and_stores_nothing() {
-    byte[] original = Requests.newContent(2048);
+    byte[] original = Content.newContent(2048);
     Digest claimed = Digest.sha256(original);
     byte[] body = Arrays.copyOf(original, original.length + 5);
     System.arraycopy("oh no".getBytes(StandardCharsets.US_ASCII), 0, body, original.length, 5);
@@ -102,7 +103,7 @@ public class BlobPushRequestScenarios {
   @RequiresFeature(Feature.MOUNT)
   void mounting_without_from_a_blob_that_exists_nowhere_answers_202_with_an_upload_session() {
     String target = scenario.repository("mount-nothing");
-    Digest nowhere = Digest.sha256(Requests.newContent(1024));
+    Digest nowhere = Digest.sha256(Content.newContent(1024));
     RegistryResponse mount = registry.mountBlob(target, nowhere, null);
     scenario.cleanup().recordBlob(target, nowhere);
     try {

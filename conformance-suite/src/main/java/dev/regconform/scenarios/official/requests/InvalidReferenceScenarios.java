@@ -8,6 +8,7 @@ import dev.regconform.junit.CheckId;
 import dev.regconform.junit.Covers;
 import dev.regconform.junit.RegistryConformance;
 import dev.regconform.junit.Scenario;
+import dev.regconform.scenarios.Accept;
 import dev.regconform.scenarios.management.ErrorBodies;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -44,7 +45,7 @@ public class InvalidReferenceScenarios {
   @CheckId("errors.invalid-reference.head")
   @Covers({"R16"})
   void HEAD_of_a_manifest_by_a_reference_that_is_no_valid_tag_answers_404() {
-    RegistryResponse head = registry.headManifest(repo, INVALID_REFERENCE, Requests.ANY_MANIFEST);
+    RegistryResponse head = registry.headManifest(repo, INVALID_REFERENCE, Accept.ANY_MANIFEST);
     assertThat(head).hasStatusIn(BECAUSE, 404, 400).hasEmptyBody();
   }
 
@@ -52,7 +53,7 @@ public class InvalidReferenceScenarios {
   @CheckId("errors.invalid-reference.get")
   @Covers({"R8", "R72"})
   void GET_of_a_manifest_by_a_reference_that_is_no_valid_tag_answers_404() {
-    RegistryResponse get = registry.getManifest(repo, INVALID_REFERENCE, Requests.ANY_MANIFEST);
+    RegistryResponse get = registry.getManifest(repo, INVALID_REFERENCE, Accept.ANY_MANIFEST);
     assertThat(get).hasStatusIn(BECAUSE, 404, 400);
     ErrorBodies.assertConforms(get);
   }

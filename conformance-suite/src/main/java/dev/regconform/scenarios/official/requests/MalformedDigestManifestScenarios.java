@@ -11,6 +11,7 @@ import dev.regconform.junit.Covers;
 import dev.regconform.junit.Level;
 import dev.regconform.junit.RegistryConformance;
 import dev.regconform.junit.Scenario;
+import dev.regconform.scenarios.Accept;
 import dev.regconform.scenarios.management.ErrorBodies;
 import java.util.List;
 import org.assertj.core.api.Assertions;
@@ -51,7 +52,7 @@ public class MalformedDigestManifestScenarios {
       RegistryResponse put = put(reference);
       Assertions.assertThat(put.status()).as("status of a manifest PUT to the malformed digest %s (not a 2xx):%n  %s",
           reference, put.describe()).matches(s -> s < 200 || s >= 300, "not a 2xx");
-      RegistryResponse get = registry.getManifest(repo, reference, Requests.ANY_MANIFEST);
+      RegistryResponse get = registry.getManifest(repo, reference, Accept.ANY_MANIFEST);
       Assertions.assertThat(get.status()).as("status of a GET by the malformed digest %s after the refused PUT"
           + " (anything but 200):%n  %s", reference, get.describe()).isNotEqualTo(200);
     }

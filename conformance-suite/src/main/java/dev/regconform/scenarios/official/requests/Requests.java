@@ -1,6 +1,5 @@
 package dev.regconform.scenarios.official.requests;
 
-import static dev.regconform.assertions.RegistryAssertions.assertThat;
 
 import dev.regconform.client.Headers;
 import dev.regconform.client.RegistryClient;
@@ -10,31 +9,15 @@ import dev.regconform.junit.Scenario;
 import dev.regconform.junit.Unsupported;
 import dev.regconform.model.Digest;
 import dev.regconform.model.MediaTypes;
-import java.security.SecureRandom;
 import java.util.List;
 
 /** What the checks of this package share: content of their own, uploads of raw bytes, Locations and refusals. */
 final class Requests {
   /** What docker and skopeo send when pulling: every manifest type they understand. */
-  static final List<String> ANY_MANIFEST = List.of(
-      MediaTypes.OCI_MANIFEST, MediaTypes.OCI_INDEX, MediaTypes.DOCKER_MANIFEST, MediaTypes.DOCKER_MANIFEST_LIST);
-
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private Requests() {}
 
-  /** {@code size} random bytes, never pushed before. */
-  static byte[] newContent(int size) {
-    byte[] bytes = new byte[size];
-    RANDOM.nextBytes(bytes);
-    return bytes;
-  }
 
-  /** The {@code Location} of a response, after asserting it is there. */
-  static String location(RegistryResponse response) {
-    assertThat(response).hasLocationHeader();
-    return response.header(Headers.LOCATION).orElseThrow();
-  }
 
   /**
    * Uploads {@code content} as docker does (POST, one streamed PATCH, PUT ?digest=) for a check that needs it stored,

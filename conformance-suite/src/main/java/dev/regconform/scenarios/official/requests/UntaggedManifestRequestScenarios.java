@@ -12,6 +12,8 @@ import dev.regconform.junit.RegistryConformance;
 import dev.regconform.junit.Scenario;
 import dev.regconform.model.Digest;
 import dev.regconform.model.ImageFormat;
+import dev.regconform.scenarios.Accept;
+import dev.regconform.scenarios.Content;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -46,7 +48,7 @@ public abstract class UntaggedManifestRequestScenarios {
   @Covers({"R13", "R14", "R15"})
   void HEAD_of_a_manifest_pushed_by_digest_alone_answers_200_with_its_digest_and_length() {
     assertThat(put).as("PUT of the manifest by digest").hasStatus(201);
-    assertThat(registry.headManifest(repo, image.manifest().digest().toString(), Requests.ANY_MANIFEST))
+    assertThat(registry.headManifest(repo, image.manifest().digest().toString(), Accept.ANY_MANIFEST))
         .hasStatus(200)
         .hasEmptyBody()
         .hasContentLength(image.manifest().raw().length)
@@ -59,7 +61,7 @@ public abstract class UntaggedManifestRequestScenarios {
   @Covers({"R41", "R40", "R22"})
   void the_Location_of_a_manifest_PUT_by_digest_serves_the_exact_bytes() {
     assertThat(put).as("PUT of the manifest by digest").hasStatus(201);
-    assertThat(registry.getLocation(Requests.location(put), Requests.ANY_MANIFEST))
+    assertThat(registry.getLocation(Content.location(put), Accept.ANY_MANIFEST))
         .as("GET of the Location of the manifest PUT by digest")
         .hasStatus(200)
         .hasContentLength(image.manifest().raw().length)
