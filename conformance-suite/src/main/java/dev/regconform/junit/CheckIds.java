@@ -5,16 +5,32 @@ import java.util.Optional;
 
 /** Derives a check's full id from its test class and method. */
 public final class CheckIds {
+  /** The placeholder a {@link DataSetName} fills in a {@link CheckId}. */
+  public static final String DATA_SET = "{data-set}";
+
   private CheckIds() {}
 
-  /** The full id, e.g. {@code pull.by-tag.manifest-bytes[docker-v2s2]}, or empty for a method with no {@link CheckId}. */
+  /**
+   * The full id, e.g. {@code pull.by-tag.manifest-bytes[docker-v2s2]} or {@code manifests.data.nested-index.head}, or
+   * empty for a method with no {@link CheckId}.
+   *
+   * @throws IllegalStateException when the id names a data set and {@code testClass} has no {@link DataSetName}
+   */
   public static Optional<String> of(Class<?> testClass, Method method) {
     CheckId id = method.getAnnotation(CheckId.class);
     if (id == null) {
       return Optional.empty();
     }
+    String value = id.value();
+    if (value.contains(DATA_SET)) {
+      DataSetName dataSet = testClass.getAnnotation(DataSetName.class);
+      if (dataSet == null) {
+        throw new IllegalStateException(testClass.getName() + " runs " + value + " but has no @DataSetName");
+      }
+      value = value.replace(DATA_SET, dataSet.value());
+    }
     ForImageFormat format = findFormat(testClass);
-    return Optional.of(format == null ? id.value() : id.value() + "[" + format.value().label() + "]");
+    return Optional.of(format == null ? value : value + "[" + format.value().label() + "]");
   }
 
   private static ForImageFormat findFormat(Class<?> type) {

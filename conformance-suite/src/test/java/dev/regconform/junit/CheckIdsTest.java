@@ -1,6 +1,7 @@
 package dev.regconform.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import dev.regconform.model.ImageFormat;
 import dev.regconform.scenarios.PullScenarios;
@@ -52,6 +53,16 @@ class CheckIdsTest {
   @ForImageFormat(ImageFormat.OCI)
   static final class OciChecks extends SharedChecks {}
 
+  abstract static class DataSetChecks {
+    @CheckId("manifests.data.{data-set}.head")
+    void head() {}
+  }
+
+  @DataSetName("nested-index")
+  static final class NestedIndex extends DataSetChecks {}
+
+  static final class Unnamed extends DataSetChecks {}
+
   private static Method method(Class<?> type, String name) throws NoSuchMethodException {
     return type.getDeclaredMethod(name);
   }
@@ -101,5 +112,17 @@ class CheckIdsTest {
   void a_method_without_a_check_id_has_no_id() throws Exception {
     assertThat(CheckIds.of(Unformatted.class, method(Unformatted.class, "helper"))).isEmpty();
     assertThat(CheckIds.of(Oci.class, method(Unformatted.class, "helper"))).isEmpty();
+  }
+
+  @Test
+  void an_inherited_data_set_check_gets_the_name_of_the_data_set_it_runs_over() throws Exception {
+    assertThat(CheckIds.of(NestedIndex.class, method(DataSetChecks.class, "head")))
+        .contains("manifests.data.nested-index.head");
+  }
+
+  @Test
+  void a_data_set_check_in_a_class_without_a_data_set_name_is_a_mistake_named_in_the_message() {
+    assertThatIllegalStateException().isThrownBy(() -> CheckIds.of(Unnamed.class, method(DataSetChecks.class, "head")))
+        .withMessageContaining("Unnamed").withMessageContaining("@DataSetName");
   }
 }

@@ -10,6 +10,8 @@ import dev.regconform.client.Headers;
 import dev.regconform.client.RegistryClient;
 import dev.regconform.client.RegistryOperationException;
 import dev.regconform.client.RegistryResponse;
+import dev.regconform.fixtures.images.TestBlob;
+import dev.regconform.fixtures.images.TestImage;
 import dev.regconform.junit.Scenario;
 import dev.regconform.junit.Unsupported;
 import dev.regconform.model.Descriptor;
@@ -126,6 +128,14 @@ final class DataSets {
     expect(uploadBlob(scenario, repository, content, descriptor.digest()), 201,
         "upload blob " + descriptor.digest() + " to " + repository + " (PUT)");
     return descriptor;
+  }
+
+  /** Uploads the blobs of {@code image} and returns its manifest as a data-set member, pushed by digest only. */
+  static DataSetManifest image(Scenario scenario, String label, TestImage image) {
+    for (TestBlob blob : image.blobs()) {
+      scenario.pusher().pushBlob(scenario.repository(), blob);
+    }
+    return DataSetManifest.of(label, image.manifest());
   }
 
   /** PUTs a manifest's bytes as {@code mediaType} under {@code reference}; records it for cleanup when stored. */
