@@ -12,7 +12,9 @@ public final class Headers {
   public static final String DOCKER_UPLOAD_UUID = "Docker-Upload-UUID";
   public static final String LINK = "Link";
   public static final String LOCATION = "Location";
+  public static final String OCI_TAG = "OCI-Tag";
   public static final String RANGE = "Range";
+  public static final String WARNING = "Warning";
   public static final String WWW_AUTHENTICATE = "WWW-Authenticate";
 
   private Headers() {}

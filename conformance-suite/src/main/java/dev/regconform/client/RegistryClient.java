@@ -161,6 +161,14 @@ public final class RegistryClient {
         RequestBody.of(body), scope(repository, "pull,push"));
   }
 
+  // end-7b: PUT /v2/<name>/manifests/<digest>?tag=<tag>&tag=<tag>… (HEAD spec): the manifest by digest, tagged too
+  public RegistryResponse putManifestWithTags(String repository, Digest digest, List<String> tags, String mediaType,
+      byte[] body) {
+    String query = String.join("&", tags.stream().map(t -> "tag=" + encode(t)).toList());
+    return send("PUT", url("/v2/" + repository + "/manifests/" + digest + (query.isEmpty() ? "" : "?" + query)),
+        Map.of(Headers.CONTENT_TYPE, mediaType), RequestBody.of(body), scope(repository, "pull,push"));
+  }
+
   // GET <location>: follows a Location the registry returned for a stored blob or manifest (end-6, end-7)
   public RegistryResponse getLocation(String location, List<String> accept) {
     return send("GET", resolve(location), acceptHeader(accept), null, null);
@@ -234,6 +242,15 @@ public final class RegistryClient {
     } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The tags an end-7b answer names in {@code OCI-Tag}: RFC 9110 list syntax, so comma-separated and possibly
+   * over several headers ({@code OCI-Tag: 1.2.3, 1.2} and {@code OCI-Tag: latest}).
+   */
+  public static List<String> ociTags(RegistryResponse response) {
+    return response.headers(Headers.OCI_TAG).stream().flatMap(v -> java.util.Arrays.stream(v.split(",")))
+        .map(String::trim).filter(t -> !t.isEmpty()).toList();
   }
 
   private static String pageQuery(Integer n, String last) {

@@ -11,8 +11,10 @@ import java.util.Set;
  * How a run checks, whatever the registry: the spec version it holds the registry to, and the optional
  * features turned off (each with where the switch came from, for the disabled reason).
  *
- * @param specVersion {@code 1.0} or {@code 1.1}: 1.0 turns off the referrers API and automatic mount, which
- *     that version does not define (as the official suite's {@code OCI_VERSION} does)
+ * @param specVersion {@code 1.0}, {@code 1.1} or {@code dev} (the spec's main branch, as the official suite's
+ *     {@code OCI_VERSION=dev}): 1.0 turns off the referrers API and automatic mount, which that version does not
+ *     define; dev holds the registry to what only the main branch defines (manifest PUT with {@code ?tag=},
+ *     end-7b) at the level it has there, where 1.0 and 1.1 report those findings as warnings
  * @param disabled features turned off, with the setting that turned each off, e.g. {@code --disable catalog}
  * @param parameters further configuration parameters for the scenarios, e.g. the workflow switches
  *     ({@code regconform.workflow.<tag>}) and the official suite's settings the command line maps
@@ -20,11 +22,12 @@ import java.util.Set;
  */
 public record RunOptions(String specVersion, Map<Feature, String> disabled, Map<String, String> parameters) {
   public static final String SPEC = "regconform.spec";
-  public static final Set<String> SPEC_VERSIONS = Set.of("1.0", "1.1");
+  public static final String DEV = "dev";
+  public static final Set<String> SPEC_VERSIONS = Set.of("1.0", "1.1", DEV);
 
   public RunOptions {
     if (!SPEC_VERSIONS.contains(specVersion)) {
-      throw new IllegalArgumentException("Unknown spec version '" + specVersion + "'; known: 1.0, 1.1");
+      throw new IllegalArgumentException("Unknown spec version '" + specVersion + "'; known: 1.0, 1.1, dev");
     }
     Map<Feature, String> copy = new EnumMap<>(Feature.class);
     copy.putAll(disabled);

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -170,12 +171,17 @@ class RunCommandOciEnvironmentTest {
 
   @Test
   void oci_version_is_the_default_of_spec_and_the_option_wins() {
-    Run fromEnv = run(Map.of("OCI_VERSION", "dev"));
+    Run fromEnv = run(Map.of("OCI_VERSION", "2.0"));
     assertThat(fromEnv.exitCode()).isEqualTo(2);
-    assertThat(fromEnv.err().strip()).isEqualTo("regconform: Unknown spec version 'dev'; known: 1.0, 1.1");
+    assertThat(fromEnv.err().strip()).isEqualTo("regconform: Unknown spec version '2.0'; known: 1.0, 1.1, dev");
 
-    Run option = run(Map.of("OCI_VERSION", "dev", "OCI_TEST_PULL", "0", "OCI_REPORT_DIR", "none"), "--spec", "1.1");
+    Run option = run(Map.of("OCI_VERSION", "2.0", "OCI_TEST_PULL", "0", "OCI_REPORT_DIR", "none"), "--spec", "1.1");
     assertThat(option.exitCode()).as("output:%n%s%s", option.out(), option.err()).isZero();
+
+    for (String dev : List.of("dev", "1.1+dev")) {
+      Run devRun = run(Map.of("OCI_VERSION", dev, "OCI_TEST_PULL", "0", "OCI_REPORT_DIR", "none"));
+      assertThat(devRun.exitCode()).as("OCI_VERSION=%s, output:%n%s%s", dev, devRun.out(), devRun.err()).isZero();
+    }
 
     Run spec10 = run(Map.of("OCI_VERSION", "1.0", "OCI_TEST_CONTENT_DISCOVERY", "0", "OCI_REPORT_DIR", "none"));
     assertThat(spec10.exitCode()).isZero();

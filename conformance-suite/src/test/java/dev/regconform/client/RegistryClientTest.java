@@ -242,6 +242,40 @@ class RegistryClientTest {
     }
 
     @Test
+    void putManifestWithTags_puts_by_digest_with_one_tag_parameter_per_tag() {
+      fake.handle(r -> Reply.status(201).header("OCI-Tag", "1.3, latest"));
+
+      RegistryResponse response = client.putManifestWithTags("acme/app", DIGEST, List.of("1.3", "latest"),
+          OCI_MANIFEST, BYTES);
+
+      Request request = fake.lastRequest();
+      assertThat(request.method()).isEqualTo("PUT");
+      assertThat(request.path()).isEqualTo("/v2/acme/app/manifests/" + DIGEST);
+      assertThat(request.rawQuery()).isEqualTo("tag=1.3&tag=latest");
+      assertThat(request.queryParams()).containsEntry("tag", List.of("1.3", "latest"));
+      assertThat(request.header("Content-Type")).contains(OCI_MANIFEST);
+      assertThat(request.body()).isEqualTo(BYTES);
+      assertThat(response.headers("OCI-Tag")).containsExactly("1.3, latest");
+    }
+
+    @Test
+    void ociTags_reads_every_OCI_Tag_header_as_a_comma_list() {
+      fake.handle(r -> Reply.status(201).header("OCI-Tag", "1.2.3, 1.2,1").header("OCI-Tag", " latest ,"));
+
+      RegistryResponse response = client.putManifestWithTags("acme/app", DIGEST, List.of("1.2.3"), OCI_MANIFEST, BYTES);
+
+      assertThat(RegistryClient.ociTags(response)).containsExactly("1.2.3", "1.2", "1", "latest");
+    }
+
+    @Test
+    void putManifestWithTags_without_tags_is_a_plain_put_by_digest() {
+      client.putManifestWithTags("acme/app", DIGEST, List.of(), OCI_MANIFEST, BYTES);
+
+      assertThat(fake.lastRequest().path()).isEqualTo("/v2/acme/app/manifests/" + DIGEST);
+      assertThat(fake.lastRequest().rawQuery()).isNull();
+    }
+
+    @Test
     void putManifest_never_appends_a_charset_even_to_a_plain_json_type() {
       client.putManifest("acme/app", "1.3", DOCKER_MANIFEST, BYTES);
       String docker = fake.lastRequest().header("Content-Type").orElseThrow();

@@ -12,10 +12,12 @@ import dev.regconform.fixtures.images.TestImage;
 import dev.regconform.junit.CheckId;
 import dev.regconform.junit.Covers;
 import dev.regconform.junit.Feature;
+import dev.regconform.junit.Level;
 import dev.regconform.junit.RegistryConformance;
 import dev.regconform.junit.RequiresFeature;
 import dev.regconform.model.Digest;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -103,6 +105,34 @@ public class ContentDeleteScenarios extends ScenarioSupport {
     assertThat(list).hasStatus(200);
     assertThat(RegistryClient.tagsOf(list).orElse(List.of())).as("tags of %s after the delete, from%n  %s", repo,
         list.describe()).contains("survivor").doesNotContain("doomed");
+  }
+
+  /**
+   * A registry that does not delete tags says so with 400 or 405 (R64), and the spec's code for "the operation was
+   * unsupported due to a missing implementation or invalid set of parameters" is {@code UNSUPPORTED}. A 400 with a
+   * code that blames the request instead, such as {@code DIGEST_INVALID} (Distribution 2.8 takes the tag for a
+   * malformed digest), tells a client its input was wrong rather than that the registry does not offer this. A 405
+   * speaks for itself and passes unless its body names another code. A registry that deletes the tag passes here
+   * ({@code delete.tag.only-that-tag} checks the effect); any other answer is left to that check.
+   */
+  @Test
+  @CheckId(value = "delete.by-tag.refusal-says-unsupported", level = Level.SHOULD)
+  @Covers({"R64", "R72"})
+  @RequiresFeature(Feature.DELETE_TAGS)
+  void a_refused_tag_DELETE_answers_UNSUPPORTED_not_an_error_about_the_request() {
+    String repo = scenario.repository("refused-tag");
+    pushImage(repo, "refused", "kept");
+
+    RegistryResponse delete = registry.deleteManifest(repo, "refused");
+    if (delete.status() == 202) {
+      return;
+    }
+    Assumptions.assumeTrue(delete.status() == 400 || delete.status() == 405, () -> "the registry neither deleted "
+        + "the tag nor refused with 400 or 405 (delete.tag.only-that-tag reports that): " + delete.requestLine()
+        + " answered " + delete.status());
+    if (delete.status() == 400 || !delete.errors().isEmpty()) {
+      assertThat(delete).hasErrorCode(ErrorCode.UNSUPPORTED);
+    }
   }
 
   @Test
