@@ -1,11 +1,10 @@
 package dev.regconform.assertions;
 
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.BDDAssertions.then;
-
-import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.regconform.client.RegistryResponse;
 import dev.regconform.model.Digest;

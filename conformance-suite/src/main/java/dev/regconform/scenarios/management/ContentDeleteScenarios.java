@@ -1,6 +1,5 @@
 package dev.regconform.scenarios.management;
 
-import dev.regconform.scenarios.ScenarioSupport;
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
 import static dev.regconform.scenarios.Accept.ANY_MANIFEST;
 
@@ -16,6 +15,8 @@ import dev.regconform.junit.Level;
 import dev.regconform.junit.RegistryConformance;
 import dev.regconform.junit.RequiresFeature;
 import dev.regconform.model.Digest;
+import dev.regconform.scenarios.Deletion;
+import dev.regconform.scenarios.ScenarioSupport;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;

@@ -1,6 +1,5 @@
 package dev.regconform.scenarios.management;
 
-import dev.regconform.scenarios.ScenarioSupport;
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
 import static dev.regconform.scenarios.Accept.ANY_MANIFEST;
 
@@ -17,6 +16,7 @@ import dev.regconform.model.Descriptor;
 import dev.regconform.model.Digest;
 import dev.regconform.model.ImageFormat;
 import dev.regconform.model.ImageManifest;
+import dev.regconform.scenarios.ScenarioSupport;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;

@@ -14,8 +14,8 @@ import dev.regconform.junit.Level;
 import dev.regconform.junit.RegistryConformance;
 import dev.regconform.junit.RequiresFeature;
 import dev.regconform.junit.Scenario;
-import dev.regconform.junit.Unsupported;
 import dev.regconform.scenarios.Accept;
+import dev.regconform.scenarios.Deletion;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -147,11 +147,7 @@ abstract class DataSetLifecycle {
     Collections.reverse(newestFirst);
     for (DataSetManifest m : newestFirst) {
       RegistryResponse delete = registry.deleteManifest(repo, m.digest().toString());
-      if (delete.status() == 400 || delete.status() == 405) {
-        Unsupported.because("manifest deletion is not offered: " + delete.requestLine() + " answered "
-            + delete.status() + (delete.errors().isEmpty() ? "" : " " + delete.errors())
-            + " (the spec's answer for a disabled deletion is 400 or 405)");
-      }
+      Deletion.unsupportedIfRefused(delete, "manifest deletion");
       assertThat(delete).as("delete %s of the %s data set", m, name).hasStatus(202);
     }
     for (DataSetManifest m : manifests) {

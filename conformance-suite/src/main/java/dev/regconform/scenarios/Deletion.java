@@ -1,4 +1,4 @@
-package dev.regconform.scenarios.management;
+package dev.regconform.scenarios;
 
 import dev.regconform.client.RegistryResponse;
 import dev.regconform.junit.Unsupported;
@@ -10,11 +10,11 @@ import dev.regconform.junit.Unsupported;
  * that 400, so any 400 counts here, not only one with {@code UNSUPPORTED} (the official suite's G74 demands
  * UNSUPPORTED, which the catalog lists as stricter than the spec). The registry's code is kept in the reason.
  */
-final class Deletion {
+public final class Deletion {
   private Deletion() {}
 
   /** Ends the check as unsupported when {@code delete} answered 400 or 405. */
-  static void unsupportedIfRefused(RegistryResponse delete, String feature) {
+  public static void unsupportedIfRefused(RegistryResponse delete, String feature) {
     if (delete.status() == 400 || delete.status() == 405) {
       Unsupported.because(feature + " is not offered: " + delete.requestLine() + " answered " + delete.status()
           + (delete.errors().isEmpty() ? "" : " " + delete.errors())
