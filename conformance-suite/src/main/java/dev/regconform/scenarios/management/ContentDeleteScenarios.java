@@ -118,7 +118,7 @@ public class ContentDeleteScenarios extends ScenarioSupport {
    */
   @Test
   @CheckId(value = "delete.by-tag.refusal-says-unsupported", level = Level.SHOULD)
-  @Covers({"R64", "R72"})
+  @Covers({"R64", "R72", "R80"})
   @RequiresFeature(Feature.DELETE_TAGS)
   void a_refused_tag_DELETE_answers_UNSUPPORTED_not_an_error_about_the_request() {
     String repo = scenario.repository("refused-tag");
