@@ -12,6 +12,7 @@ public final class Headers {
   public static final String DOCKER_UPLOAD_UUID = "Docker-Upload-UUID";
   public static final String LINK = "Link";
   public static final String LOCATION = "Location";
+  public static final String OCI_CHUNK_MIN_LENGTH = "OCI-Chunk-Min-Length";
   public static final String OCI_TAG = "OCI-Tag";
   public static final String RANGE = "Range";
   public static final String WARNING = "Warning";

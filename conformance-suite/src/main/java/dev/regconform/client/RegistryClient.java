@@ -45,11 +45,13 @@ public final class RegistryClient {
   private final URI baseUri;
   private final RegistryHttp http;
   private final RegistryAuthenticator authenticator;
+  private final ShortBodySender shortBodies;
 
   private RegistryClient(Builder builder) {
     this.baseUri = builder.baseUri;
     this.authenticator = new RegistryAuthenticator(builder.credentials);
     this.http = new RegistryHttp(builder.insecure, builder.connectTimeoutMillis, builder.readTimeoutMillis);
+    this.shortBodies = new ShortBodySender(builder.insecure, builder.connectTimeoutMillis, builder.shortBodyWaitMillis);
   }
 
   public static Builder builder(URI baseUri) {
@@ -141,6 +143,25 @@ public final class RegistryClient {
     url += (url.contains("?") ? "&" : "?") + "digest=" + URLEncoder.encode(digest.toString(), StandardCharsets.UTF_8);
     return send("PUT", url, Map.of(Headers.CONTENT_TYPE, "application/octet-stream"),
         RequestBody.of(body == null ? new byte[0] : body), scope);
+  }
+
+  /**
+   * end-6 with a body shorter than its Content-Length (R25): PUT {@code <location>?digest=<digest>} declaring
+   * {@code declaredLength} bytes and sending only {@code body}, over a plain socket, then waiting, half-closing and
+   * waiting again (each wait bounded; see {@link Builder#shortBodyWaitMillis}). No redirect is followed.
+   */
+  public ShortBodyExchange completeUploadWithShortBody(String location, Digest digest, byte[] body, long declaredLength) {
+    String url = resolve(location);
+    String scope = uploadScope(url);
+    url += (url.contains("?") ? "&" : "?") + "digest=" + encode(digest.toString());
+    return sendShortBody("PUT", url, body, declaredLength, scope);
+  }
+
+  /** end-4b with a body shorter than its Content-Length (R25), as {@link #completeUploadWithShortBody}. */
+  public ShortBodyExchange uploadMonolithicWithShortBody(String repository, Digest digest, byte[] body,
+      long declaredLength) {
+    return sendShortBody("POST", url("/v2/" + repository + "/blobs/uploads/?digest=" + encode(digest.toString())), body,
+        declaredLength, scope(repository, "pull,push"));
   }
 
   // end-12: GET <location> (upload status)
@@ -290,6 +311,20 @@ public final class RegistryClient {
     return m.find() ? scope(m.group(1), "pull,push") : null;
   }
 
+  /**
+   * A short-body request cannot be repeated after a 401 (its answer would be about the credentials), so the
+   * Authorization for its scope is settled first: when none is known yet, GET /v2/ with that scope answers the
+   * registry's challenge and caches the token (or notes that Basic is wanted).
+   */
+  private ShortBodyExchange sendShortBody(String method, String url, byte[] body, long declaredLength, String scope) {
+    Optional<String> auth = authenticator.authorizationFor(scope);
+    if (auth.isEmpty()) {
+      send("GET", url("/v2/"), Map.of(), null, scope);
+      auth = authenticator.authorizationFor(scope);
+    }
+    return shortBodies.send(method, url, body, declaredLength, auth.orElse(null));
+  }
+
   /** One request; a 401 with a challenge is answered once (Basic or a Bearer token) and the request retried. */
   private RegistryResponse send(String method, String url, Map<String, String> headers, RequestBody body, String scope) {
     Optional<String> auth = authenticator.authorizationFor(scope);
@@ -311,6 +346,7 @@ public final class RegistryClient {
     private boolean insecure;
     private int connectTimeoutMillis = 10_000;
     private int readTimeoutMillis = 120_000;
+    private int shortBodyWaitMillis = 3_000;
 
     private Builder(URI baseUri) {
       this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
@@ -334,6 +370,15 @@ public final class RegistryClient {
 
     public Builder readTimeoutMillis(int millis) {
       this.readTimeoutMillis = millis;
+      return this;
+    }
+
+    /**
+     * How long a request with a short body ({@link #completeUploadWithShortBody}) waits for an answer before the
+     * client half-closes its side, and again after; default 3 s each.
+     */
+    public Builder shortBodyWaitMillis(int millis) {
+      this.shortBodyWaitMillis = millis;
       return this;
     }
 

@@ -43,14 +43,7 @@ public class BlobUploadScenarios extends ScenarioSupport {
 
   /** HEAD and GET by {@code digest} serve exactly {@code content}. */
   private void assertStored(Digest digest, byte[] content) {
-    RegistryResponse head = registry.headBlob(repo, digest);
-    assertThat(head).hasStatus(200).hasContentLength(content.length);
-    Uploads.hasContentDigestOf(head, content);
-    RegistryResponse get = registry.getBlob(repo, digest);
-    assertThat(get).hasStatus(200);
-    Uploads.hasContentDigestOf(get, content);
-    // sha256 first: the same bytes, and the digest the corrupted-download test of the toolkit looks for.
-    assertThat(get).hasBodyMatching(Digest.sha256(content), content.length).hasBodyMatching(digest, content.length);
+    Uploads.assertStored(registry, repo, digest, content);
   }
 
   /** The error table: "the registry will check that the content matches the digest provided by the client". */

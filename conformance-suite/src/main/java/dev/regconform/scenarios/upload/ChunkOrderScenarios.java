@@ -140,6 +140,20 @@ public class ChunkOrderScenarios extends ScenarioSupport {
     assertMalformedRangeRefused(s -> "abc");
   }
 
+  /**
+   * R34, R25: a Content-Range that claims twice the bytes the PATCH carries (its Content-Length is right, so the
+   * message itself is complete). The chunk's range and its length disagree, so the registry cannot tell which bytes
+   * it got: 416 (the range cannot be accepted) or 400 (the error table's SIZE_INVALID, "provided length did not match
+   * content length"). Accepting it and reporting the bytes actually received is what the other checks rule out for
+   * ranges the registry cannot read: a SHOULD check, as they are.
+   */
+  @Test
+  @CheckId(value = "push.chunked.content-range-longer-than-body", level = Level.SHOULD)
+  @Covers({"R34", "R25"})
+  void a_Content_Range_that_claims_more_bytes_than_the_PATCH_carries_is_refused_with_400_or_416() {
+    assertMalformedRangeRefused(s -> range(0, 2L * s.chunk()));
+  }
+
   private void assertMalformedRangeRefused(java.util.function.Function<Session, String> contentRange) {
     Session s = start();
     RegistryResponse patch = registry.patchUpload(s.location(), s.chunk(0), contentRange.apply(s));

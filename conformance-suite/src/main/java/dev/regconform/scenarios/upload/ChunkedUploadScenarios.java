@@ -12,10 +12,13 @@ import dev.regconform.client.RegistryResponse;
 import dev.regconform.junit.CheckId;
 import dev.regconform.junit.Covers;
 import dev.regconform.junit.Feature;
+import dev.regconform.junit.Level;
 import dev.regconform.junit.RegistryConformance;
 import dev.regconform.junit.RequiresFeature;
 import dev.regconform.model.Digest;
 import java.util.List;
+import java.util.Optional;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -168,6 +171,43 @@ public class ChunkedUploadScenarios extends ScenarioSupport {
     scenario.cleanup().recordBlob(repo, upload.digest());
     assertThat(put).hasStatus(201).hasLocationHeader();
     assertStored(upload, put);
+  }
+
+  /**
+   * R27 (SHOULD): "If the registry has a minimum chunk size, the POST response SHOULD include OCI-Chunk-Min-Length".
+   * When the header is there it must be a positive integer, and chunks of exactly that size must do; when it is not,
+   * the registry has no minimum, so 1 KiB chunks must do. Either way the blob goes in two such chunks and a final
+   * one of 100 bytes (the final chunk "MAY have any length"). A registry that refuses one of these chunks without
+   * having announced a minimum gets the warning (push.chunked.* fail on that as well, for other reasons).
+   */
+  @Test
+  @CheckId(value = "push.chunked.min-length", level = Level.SHOULD)
+  @Covers({"R27", "R28"})
+  void chunks_of_the_announced_OCI_Chunk_Min_Length_or_of_1_KiB_without_one_complete_an_upload() {
+    RegistryResponse post = registry.startUpload(repo);
+    assertThat(post).as("POST that opens the session").hasStatus(202);
+    Optional<String> announced = post.header(Headers.OCI_CHUNK_MIN_LENGTH);
+    announced.ifPresent(value -> Assertions.assertThat(value.trim())
+        .as("%s of%n  %s%nis a positive integer (a size in bytes)", Headers.OCI_CHUNK_MIN_LENGTH, post.describe())
+        .matches("[0-9]+").isNotEqualTo("0").matches(v -> v.length() < 10, "below 1 GB"));
+    int chunk = announced.map(v -> Integer.parseInt(v.trim())).orElse(FIRST_CHUNK);
+    String because = announced.map(v -> "the registry announced " + Headers.OCI_CHUNK_MIN_LENGTH + ": " + v)
+        .orElse("the registry announced no " + Headers.OCI_CHUNK_MIN_LENGTH + ", so it has no minimum");
+    byte[] content = Content.newContent(2 * chunk + 100);
+    Digest digest = Digest.sha256(content);
+
+    String location = location(post);
+    for (int start = 0; start < content.length; start += chunk) {
+      byte[] piece = slice(content, start, Math.min(content.length, start + chunk));
+      RegistryResponse patch = registry.patchUpload(location, piece, range(start, piece.length));
+      assertThat(patch).as("PATCH of %d bytes at %d (%s)", piece.length, start, because).hasStatus(202)
+          .hasHeader(Headers.RANGE, range(0, start + piece.length));
+      location = location(patch);
+    }
+    RegistryResponse put = registry.completeUpload(location, digest, null);
+    scenario.cleanup().recordBlob(repo, digest);
+    assertThat(put).as("PUT that closes the session (%s)", because).hasStatus(201).hasLocationHeader();
+    assertThat(registry.getBlob(repo, digest)).hasStatus(200).hasBodyMatching(digest, content.length);
   }
 
   /** HEAD shows the size and digest; the blob and the Location the PUT returned serve exactly the bytes sent. */

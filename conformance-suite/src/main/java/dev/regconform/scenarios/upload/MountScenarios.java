@@ -78,7 +78,7 @@ public class MountScenarios {
     String target = scenario.configuration(Scenario.CROSSMOUNT_NAMESPACE).orElse(scenario.repository("from"));
     RegistryResponse mount = registry.mountBlob(target, blob.digest(), source);
     scenario.cleanup().recordBlob(target, blob.digest());
-    unsupportedIfSessionInstead(mount, "cross-repository mount");
+    Uploads.unsupportedIfSessionInstead(registry, mount, "cross-repository mount");
 
     assertThat(mount).hasStatus(201).hasLocationHeader();
     Uploads.hasContentDigestOf(mount, content);
@@ -107,7 +107,7 @@ public class MountScenarios {
       return;
     }
     if (expected.isEmpty()) {
-      unsupportedIfSessionInstead(mount, "automatic mount (without from)");
+      Uploads.unsupportedIfSessionInstead(registry, mount, "automatic mount (without from)");
     }
 
     assertThat(mount).hasStatus(201).hasLocationHeader();
@@ -155,14 +155,5 @@ public class MountScenarios {
     assertThat(registry.headBlob(target, blob.digest())).as("HEAD of the blob in the target after the refused mount")
         .hasStatus(404);
     Uploads.abandon(registry, location(mount));
-  }
-
-  /** A 202 to a mount is the spec's fallback: it must be an upload session (Location); the feature is then absent. */
-  private void unsupportedIfSessionInstead(RegistryResponse mount, String feature) {
-    if (mount.status() == 202) {
-      assertThat(mount).as("the 202 fallback of %s is an upload session", feature).hasLocationHeader();
-      Uploads.abandon(registry, location(mount));
-      Unsupported.because(feature + " is not offered: " + mount.requestLine() + " answered 202 with an upload session");
-    }
   }
 }

@@ -67,7 +67,7 @@ final class Uploads {
    * from the POST answer when that is larger (spec: non-final chunks SHOULD be at least that long).
    */
   static int chunkSize(RegistryResponse post, int preferred) {
-    Optional<String> min = post.header("OCI-Chunk-Min-Length");
+    Optional<String> min = post.header(Headers.OCI_CHUNK_MIN_LENGTH);
     try {
       return Math.max(preferred, min.map(String::trim).map(Integer::parseInt).orElse(0));
     } catch (NumberFormatException notANumber) {
@@ -129,6 +129,41 @@ final class Uploads {
         .as("Docker-Content-Digest of %s: the %s digest of the %d bytes pushed%nExchange:%n  %s", response.requestLine(),
             digest.algorithm().label(), content.length, response.describe().replace("\n", "\n  "))
         .isEqualTo(Digest.of(digest.algorithm(), content));
+  }
+
+  /**
+   * HEAD and GET of {@code digest} in {@code repository} serve exactly {@code content}: HEAD with its size, both with
+   * a Docker-Content-Digest of the bytes (in the registry's algorithm), GET with the bytes themselves.
+   */
+  static void assertStored(RegistryClient registry, String repository, Digest digest, byte[] content) {
+    RegistryResponse head = registry.headBlob(repository, digest);
+    assertThat(head).hasStatus(200).hasContentLength(content.length);
+    hasContentDigestOf(head, content);
+    RegistryResponse get = registry.getBlob(repository, digest);
+    assertThat(get).hasStatus(200);
+    hasContentDigestOf(get, content);
+    // sha256 first: the same bytes, and the digest the corrupted-download test of the toolkit looks for.
+    assertThat(get).hasBodyMatching(Digest.sha256(content), content.length).hasBodyMatching(digest, content.length);
+  }
+
+  /** A 202 to a mount is the spec's fallback: it must be an upload session (Location); the feature is then absent. */
+  static void unsupportedIfSessionInstead(RegistryClient registry, RegistryResponse mount, String feature) {
+    if (mount.status() == 202) {
+      assertThat(mount).as("the 202 fallback of %s is an upload session", feature).hasLocationHeader();
+      abandon(registry, Content.location(mount));
+      Unsupported.because(feature + " is not offered: " + mount.requestLine() + " answered 202 with an upload session");
+    }
+  }
+
+  /**
+   * Ends the check as unsupported when a blob DELETE answered 400 or 405, the spec's answer of a registry that does
+   * not allow deletion (any 400, as the spec names no code for it).
+   */
+  static void unsupportedIfDeletionRefused(RegistryResponse delete) {
+    if (delete.status() == 400 || delete.status() == 405) {
+      Unsupported.because("blob deletion is not offered: " + delete.requestLine() + " answered " + delete.status()
+          + (delete.errors().isEmpty() ? "" : " " + delete.errors()) + " (the spec's answer when deletion is disabled)");
+    }
   }
 
   /**
