@@ -3,7 +3,6 @@ package dev.regconform.scenarios.discovery;
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.regconform.client.Headers;
 import dev.regconform.client.RegistryClient;
 import dev.regconform.client.RegistryResponse;
 import dev.regconform.fixtures.images.TestImage;

@@ -14,7 +14,6 @@ import dev.regconform.junit.Feature;
 import dev.regconform.junit.Level;
 import dev.regconform.junit.RegistryConformance;
 import dev.regconform.junit.RequiresFeature;
-import dev.regconform.model.Digest;
 import dev.regconform.scenarios.Deletion;
 import dev.regconform.scenarios.ScenarioSupport;
 import java.util.List;

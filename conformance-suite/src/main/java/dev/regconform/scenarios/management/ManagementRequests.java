@@ -1,9 +1,7 @@
 package dev.regconform.scenarios.management;
 
 import dev.regconform.model.Digest;
-import dev.regconform.model.MediaTypes;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** What the checks of this package send: Accept headers, and digests of content that is never pushed. */

@@ -1,7 +1,5 @@
 package dev.regconform.scenarios.upload;
 
-import dev.regconform.scenarios.Content;
-import dev.regconform.scenarios.ScenarioSupport;
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
 import static dev.regconform.scenarios.Content.location;
 import static dev.regconform.scenarios.upload.Uploads.range;
@@ -18,6 +16,9 @@ import dev.regconform.junit.RequiresFeature;
 import dev.regconform.junit.Unsupported;
 import dev.regconform.model.Digest;
 import dev.regconform.model.DigestAlgorithm;
+import dev.regconform.scenarios.Content;
+import dev.regconform.scenarios.DigestAlgorithmSupport;
+import dev.regconform.scenarios.ScenarioSupport;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -107,7 +108,7 @@ public class BlobUploadScenarios extends ScenarioSupport {
     Digest digest = Digest.sha512(content);
     RegistryResponse put = registry.completeUpload(patched(content), digest, null);
     scenario.cleanup().recordBlob(repo, digest);
-    Uploads.unsupportedAlgorithmIf(put, DigestAlgorithm.SHA512);
+    DigestAlgorithmSupport.unsupportedIfRefused(put, DigestAlgorithm.SHA512);
     assertThat(put).hasStatus(201).hasLocationHeader();
     assertStored(digest, content);
   }
@@ -121,13 +122,13 @@ public class BlobUploadScenarios extends ScenarioSupport {
     byte[] content = Content.newContent(2048);
     Digest digest = Digest.sha512(content);
     RegistryResponse post = registry.startUpload(repo, DigestAlgorithm.SHA512);
-    Uploads.unsupportedAlgorithmIf(post, DigestAlgorithm.SHA512);
+    DigestAlgorithmSupport.unsupportedIfRefused(post, DigestAlgorithm.SHA512);
     assertThat(post).hasStatus(202);
     RegistryResponse patch = registry.patchUpload(location(post), content, range(0, content.length));
     assertThat(patch).hasStatus(202);
     RegistryResponse put = registry.completeUpload(location(patch), digest, null);
     scenario.cleanup().recordBlob(repo, digest);
-    Uploads.unsupportedAlgorithmIf(put, DigestAlgorithm.SHA512);
+    DigestAlgorithmSupport.unsupportedIfRefused(put, DigestAlgorithm.SHA512);
     assertThat(put).hasStatus(201).hasLocationHeader();
     assertStored(digest, content);
   }

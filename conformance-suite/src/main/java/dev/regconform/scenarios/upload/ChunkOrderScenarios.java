@@ -1,7 +1,5 @@
 package dev.regconform.scenarios.upload;
 
-import dev.regconform.scenarios.Content;
-import dev.regconform.scenarios.ScenarioSupport;
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
 import static dev.regconform.scenarios.Content.location;
 import static dev.regconform.scenarios.upload.Uploads.range;
@@ -16,6 +14,8 @@ import dev.regconform.junit.Level;
 import dev.regconform.junit.RegistryConformance;
 import dev.regconform.junit.RequiresFeature;
 import dev.regconform.model.Digest;
+import dev.regconform.scenarios.Content;
+import dev.regconform.scenarios.ScenarioSupport;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

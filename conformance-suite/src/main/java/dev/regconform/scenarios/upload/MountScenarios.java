@@ -14,7 +14,6 @@ import dev.regconform.junit.Level;
 import dev.regconform.junit.RegistryConformance;
 import dev.regconform.junit.RequiresFeature;
 import dev.regconform.junit.Scenario;
-import dev.regconform.junit.Unsupported;
 import dev.regconform.model.Digest;
 import dev.regconform.scenarios.Content;
 import java.util.List;

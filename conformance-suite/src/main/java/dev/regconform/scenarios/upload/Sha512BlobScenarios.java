@@ -18,6 +18,8 @@ import dev.regconform.junit.Unsupported;
 import dev.regconform.model.Digest;
 import dev.regconform.model.DigestAlgorithm;
 import dev.regconform.scenarios.Content;
+import dev.regconform.scenarios.Deletion;
+import dev.regconform.scenarios.DigestAlgorithmSupport;
 import dev.regconform.scenarios.ScenarioSupport;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -57,7 +59,7 @@ public class Sha512BlobScenarios extends ScenarioSupport {
     assertThat(patch).as("PATCH of the sha512 blob").hasStatus(202);
     RegistryResponse put = registry.completeUpload(location(patch), digest, null);
     scenario.cleanup().recordBlob(repository, digest);
-    Uploads.unsupportedAlgorithmIf(put, DigestAlgorithm.SHA512);
+    DigestAlgorithmSupport.unsupportedIfRefused(put, DigestAlgorithm.SHA512);
     assertThat(put).as("PUT that stores the sha512 blob the check needs").hasStatus(201);
     return digest;
   }
@@ -72,7 +74,7 @@ public class Sha512BlobScenarios extends ScenarioSupport {
     Digest digest = Digest.sha512(content);
     RegistryResponse post = registry.uploadMonolithic(repo, digest, content);
     scenario.cleanup().recordBlob(repo, digest);
-    Uploads.unsupportedAlgorithmIf(post, DigestAlgorithm.SHA512);
+    DigestAlgorithmSupport.unsupportedIfRefused(post, DigestAlgorithm.SHA512);
     if (post.status() == 202) {
       post.header(Headers.LOCATION).ifPresent(l -> Uploads.abandon(registry, l));
       Unsupported.because("single-POST upload is not offered: " + post.requestLine() + " answered 202 (an upload session)");
@@ -96,7 +98,7 @@ public class Sha512BlobScenarios extends ScenarioSupport {
     assertThat(post).as("POST that opens the session").hasStatus(202);
     RegistryResponse put = registry.completeUpload(location(post), digest, content);
     scenario.cleanup().recordBlob(repo, digest);
-    Uploads.unsupportedAlgorithmIf(put, DigestAlgorithm.SHA512);
+    DigestAlgorithmSupport.unsupportedIfRefused(put, DigestAlgorithm.SHA512);
     assertThat(put).hasStatus(201).hasLocationHeader();
     Uploads.hasContentDigestOf(put, content);
     assertThat(registry.getLocation(location(put), List.of())).as("GET of the Location of the blob")
@@ -197,7 +199,7 @@ public class Sha512BlobScenarios extends ScenarioSupport {
     String repository = scenario.repository("delete");
     Digest digest = pushed(repository, Content.newContent(SIZE));
     RegistryResponse delete = registry.deleteBlob(repository, digest);
-    Uploads.unsupportedIfDeletionRefused(delete);
+    Deletion.unsupportedIfRefused(delete, "blob deletion");
     assertThat(delete).hasStatus(202);
     assertThat(registry.headBlob(repository, digest)).as("HEAD of the sha512 blob after its deletion").hasStatus(404)
         .hasEmptyBody();
@@ -219,7 +221,7 @@ public class Sha512BlobScenarios extends ScenarioSupport {
     assertThat(patch).as("PATCH with no bytes").hasStatus(202);
     RegistryResponse put = registry.completeUpload(location(patch), digest, null);
     scenario.cleanup().recordBlob(repo, digest);
-    Uploads.unsupportedAlgorithmIf(put, DigestAlgorithm.SHA512);
+    DigestAlgorithmSupport.unsupportedIfRefused(put, DigestAlgorithm.SHA512);
     assertThat(put).hasStatus(201).hasLocationHeader();
     RegistryResponse head = registry.headBlob(repo, digest);
     assertThat(head).hasStatus(200).hasContentLength(0);

@@ -1,7 +1,5 @@
 package dev.regconform.scenarios.upload;
 
-import dev.regconform.scenarios.Content;
-import dev.regconform.scenarios.ScenarioSupport;
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
 import static dev.regconform.scenarios.Content.location;
 
@@ -16,6 +14,8 @@ import dev.regconform.junit.RegistryConformance;
 import dev.regconform.junit.RequiresFeature;
 import dev.regconform.junit.Unsupported;
 import dev.regconform.model.Digest;
+import dev.regconform.scenarios.Content;
+import dev.regconform.scenarios.ScenarioSupport;
 import java.net.URI;
 import java.util.Optional;
 import org.assertj.core.api.Assertions;

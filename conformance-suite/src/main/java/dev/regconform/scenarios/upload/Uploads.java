@@ -8,7 +8,6 @@ import dev.regconform.client.RegistryClient;
 import dev.regconform.client.RegistryResponse;
 import dev.regconform.junit.Unsupported;
 import dev.regconform.model.Digest;
-import dev.regconform.model.DigestAlgorithm;
 import dev.regconform.scenarios.Content;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -155,27 +154,4 @@ final class Uploads {
     }
   }
 
-  /**
-   * Ends the check as unsupported when a blob DELETE answered 400 or 405, the spec's answer of a registry that does
-   * not allow deletion (any 400, as the spec names no code for it).
-   */
-  static void unsupportedIfDeletionRefused(RegistryResponse delete) {
-    if (delete.status() == 400 || delete.status() == 405) {
-      Unsupported.because("blob deletion is not offered: " + delete.requestLine() + " answered " + delete.status()
-          + (delete.errors().isEmpty() ? "" : " " + delete.errors()) + " (the spec's answer when deletion is disabled)");
-    }
-  }
-
-  /**
-   * Ends the check as unsupported when the registry refuses a digest algorithm the way the spec allows: 400 with
-   * {@code DIGEST_INVALID} or {@code UNSUPPORTED} ("invalid or unsupported digest").
-   */
-  static void unsupportedAlgorithmIf(RegistryResponse response, DigestAlgorithm algorithm) {
-    boolean refused = response.status() == 400 && response.errors().stream()
-        .anyMatch(e -> e.code().equals(ErrorCode.DIGEST_INVALID.name()) || e.code().equals(ErrorCode.UNSUPPORTED.name()));
-    if (refused) {
-      Unsupported.because(algorithm.label() + " digests are not accepted: " + response.requestLine() + " answered 400 "
-          + response.errors());
-    }
-  }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.regconform.client.ErrorCode;
 import dev.regconform.client.Headers;
 import dev.regconform.client.RegistryClient;
 import dev.regconform.client.RegistryOperationException;
@@ -16,7 +15,6 @@ import dev.regconform.junit.Scenario;
 import dev.regconform.junit.Unsupported;
 import dev.regconform.model.Descriptor;
 import dev.regconform.model.Digest;
-import dev.regconform.model.DigestAlgorithm;
 import dev.regconform.model.MediaTypes;
 import dev.regconform.scenarios.Accept;
 import java.io.ByteArrayOutputStream;
@@ -175,19 +173,6 @@ final class DataSets {
     }
     Assumptions.assumeTrue(put.status() == 201, () -> "the manifest was not stored (" + pushCheck
         + " reports that): " + put.requestLine() + " answered " + put.status() + " " + put.errors());
-  }
-
-  /**
-   * Ends a check as unsupported when the registry refused a sha512 digest as such: 400 with DIGEST_INVALID or
-   * UNSUPPORTED, the spec's answer to a digest it does not accept.
-   */
-  static void unsupportedSha512If(RegistryResponse response) {
-    boolean refused = response.status() == 400 && response.errors().stream()
-        .anyMatch(e -> e.code().equals(ErrorCode.DIGEST_INVALID.name()) || e.code().equals(ErrorCode.UNSUPPORTED.name()));
-    if (refused) {
-      Unsupported.because(DigestAlgorithm.SHA512.label() + " digests are not accepted: " + response.requestLine()
-          + " answered 400 " + response.errors());
-    }
   }
 
   /**

@@ -13,11 +13,13 @@ import dev.regconform.junit.RequiresFeature;
 import dev.regconform.junit.Scenario;
 import dev.regconform.model.Descriptor;
 import dev.regconform.model.Digest;
+import dev.regconform.model.DigestAlgorithm;
 import dev.regconform.model.ImageIndex;
 import dev.regconform.model.ImageManifest;
 import dev.regconform.model.MediaTypes;
 import dev.regconform.model.Platform;
 import dev.regconform.scenarios.Accept;
+import dev.regconform.scenarios.DigestAlgorithmSupport;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,7 +76,7 @@ public class Sha512DataScenarios {
   @RequiresFeature(Feature.SHA512)
   void a_manifest_of_sha512_blobs_is_accepted_by_its_sha512_digest() {
     requireBlobs();
-    DataSets.unsupportedSha512If(manifestPut);
+    DigestAlgorithmSupport.unsupportedIfRefused(manifestPut, DigestAlgorithm.SHA512);
     assertThat(manifestPut).hasStatus(201).hasLocationHeader();
     DataSets.assertDigestHeaderMatches(manifestPut, manifest.raw());
   }
@@ -85,7 +87,7 @@ public class Sha512DataScenarios {
   @RequiresFeature(Feature.SHA512)
   void the_manifest_pulls_back_as_sent_by_its_sha512_digest() {
     requireBlobs();
-    DataSets.unsupportedSha512If(manifestPut);
+    DigestAlgorithmSupport.unsupportedIfRefused(manifestPut, DigestAlgorithm.SHA512);
     DataSets.requireStored(manifestPut, "manifests.data.sha512.manifest-push");
     RegistryResponse get = registry.getManifest(repo, manifestDigest.toString(), Accept.ANY_MANIFEST);
     assertThat(get).hasStatus(200).hasBody(manifest.raw());
@@ -98,8 +100,8 @@ public class Sha512DataScenarios {
   @RequiresFeature(Feature.SHA512)
   void an_index_of_a_sha512_manifest_is_accepted_by_its_sha512_digest() {
     requireBlobs();
-    DataSets.unsupportedSha512If(manifestPut);
-    DataSets.unsupportedSha512If(indexPut);
+    DigestAlgorithmSupport.unsupportedIfRefused(manifestPut, DigestAlgorithm.SHA512);
+    DigestAlgorithmSupport.unsupportedIfRefused(indexPut, DigestAlgorithm.SHA512);
     assertThat(indexPut).hasStatus(201).hasLocationHeader();
     DataSets.assertDigestHeaderMatches(indexPut, index.raw());
   }
@@ -110,8 +112,8 @@ public class Sha512DataScenarios {
   @RequiresFeature(Feature.SHA512)
   void the_index_pulls_back_as_sent_by_its_sha512_digest() {
     requireBlobs();
-    DataSets.unsupportedSha512If(manifestPut);
-    DataSets.unsupportedSha512If(indexPut);
+    DigestAlgorithmSupport.unsupportedIfRefused(manifestPut, DigestAlgorithm.SHA512);
+    DigestAlgorithmSupport.unsupportedIfRefused(indexPut, DigestAlgorithm.SHA512);
     DataSets.requireStored(indexPut, "manifests.data.sha512.index-push");
     RegistryResponse get = registry.getManifest(repo, indexDigest.toString(), Accept.ANY_MANIFEST);
     assertThat(get).hasStatus(200).hasBody(index.raw());
@@ -124,10 +126,10 @@ public class Sha512DataScenarios {
   @RequiresFeature(Feature.SHA512)
   void the_sha512_manifest_and_index_are_served_with_their_media_types() {
     requireBlobs();
-    DataSets.unsupportedSha512If(manifestPut);
+    DigestAlgorithmSupport.unsupportedIfRefused(manifestPut, DigestAlgorithm.SHA512);
     DataSets.requireStored(manifestPut, "manifests.data.sha512.manifest-push");
     DataSets.assertServedAs(registry, repo, manifestDigest.toString(), MediaTypes.OCI_MANIFEST);
-    DataSets.unsupportedSha512If(indexPut);
+    DigestAlgorithmSupport.unsupportedIfRefused(indexPut, DigestAlgorithm.SHA512);
     DataSets.requireStored(indexPut, "manifests.data.sha512.index-push");
     DataSets.assertServedAs(registry, repo, indexDigest.toString(), MediaTypes.OCI_INDEX);
   }
@@ -135,7 +137,7 @@ public class Sha512DataScenarios {
   /** The sha512 blobs were stored; a registry that refuses sha512 digests ends the check unsupported. */
   private void requireBlobs() {
     for (RegistryResponse put : blobPuts) {
-      DataSets.unsupportedSha512If(put);
+      DigestAlgorithmSupport.unsupportedIfRefused(put, DigestAlgorithm.SHA512);
       assertThat(put).as("upload of a blob by its sha512 digest").hasStatus(201);
     }
   }

@@ -11,6 +11,7 @@ import dev.regconform.junit.RegistryConformance;
 import dev.regconform.junit.RequiresFeature;
 import dev.regconform.junit.Scenario;
 import dev.regconform.model.Digest;
+import dev.regconform.scenarios.Deletion;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -55,7 +56,7 @@ public class EmptyBlobDeleteScenarios {
     Digest digest = Digest.sha256(content);
     Requests.upload(scenario, repo, content);
     RegistryResponse delete = registry.deleteBlob(repo, digest);
-    Requests.unsupportedIfDeletionRefused(delete, "blob deletion");
+    Deletion.unsupportedIfRefused(delete, "blob deletion");
     assertThat(delete).hasStatus(202);
     assertThat(registry.headBlob(repo, digest)).as("HEAD of the blob after its deletion").hasStatus(404).hasEmptyBody();
   }

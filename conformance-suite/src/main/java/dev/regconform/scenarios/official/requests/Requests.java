@@ -6,10 +6,7 @@ import dev.regconform.client.RegistryClient;
 import dev.regconform.client.RegistryOperationException;
 import dev.regconform.client.RegistryResponse;
 import dev.regconform.junit.Scenario;
-import dev.regconform.junit.Unsupported;
 import dev.regconform.model.Digest;
-import dev.regconform.model.MediaTypes;
-import java.util.List;
 
 /** What the checks of this package share: content of their own, uploads of raw bytes, Locations and refusals. */
 final class Requests {
@@ -44,18 +41,6 @@ final class Requests {
         // best effort: sessions expire on their own
       }
     });
-  }
-
-  /**
-   * Ends the check as unsupported when a DELETE answered 400 or 405, the spec's answer of a registry that does not
-   * offer that deletion (any 400, as the spec names no code for it).
-   */
-  static void unsupportedIfDeletionRefused(RegistryResponse delete, String feature) {
-    if (delete.status() == 400 || delete.status() == 405) {
-      Unsupported.because(feature + " is not offered: " + delete.requestLine() + " answered " + delete.status()
-          + (delete.errors().isEmpty() ? "" : " " + delete.errors())
-          + " (the spec's answer for a disabled deletion is 400 or 405)");
-    }
   }
 
   private static String next(RegistryResponse response, String action) {
