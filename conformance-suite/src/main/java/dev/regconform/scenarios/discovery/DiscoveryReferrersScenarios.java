@@ -3,14 +3,12 @@ package dev.regconform.scenarios.discovery;
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.regconform.client.RegistryClient;
 import dev.regconform.client.RegistryResponse;
 import dev.regconform.fixtures.images.TestImage;
 import dev.regconform.junit.CheckId;
 import dev.regconform.junit.Covers;
 import dev.regconform.junit.Feature;
 import dev.regconform.junit.Level;
-import dev.regconform.junit.RegistryConformance;
 import dev.regconform.junit.RequiresFeature;
 import dev.regconform.junit.Scenario;
 import dev.regconform.model.Descriptor;
@@ -18,6 +16,7 @@ import dev.regconform.model.Digest;
 import dev.regconform.model.ImageIndex;
 import dev.regconform.model.ImageManifest;
 import dev.regconform.model.MediaTypes;
+import dev.regconform.scenarios.ScenarioSupport;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -46,10 +45,9 @@ import org.junit.jupiter.api.Test;
  * (R54: MUST NOT answer 404). The {@code referrers.fallback.*} checks run everywhere: the tag schema is client
  * behaviour that only needs a registry to store an index under a tag.
  */
-@RegistryConformance
 @Tag("referrers")
 @DisplayName("Referrers")
-public class DiscoveryReferrersScenarios {
+public class DiscoveryReferrersScenarios extends ScenarioSupport {
   static final String OCI_SUBJECT = ReferrersApi.OCI_SUBJECT;
   static final String OCI_FILTERS_APPLIED = "OCI-Filters-Applied";
   private static final String SBOM_TYPE = "application/vnd.regconform.sbom.v1+json";
@@ -59,9 +57,6 @@ public class DiscoveryReferrersScenarios {
   private static final Descriptor EMPTY = Descriptor.of(MediaTypes.OCI_EMPTY, EMPTY_JSON);
   private static final List<String> ACCEPT_INDEX = List.of(MediaTypes.OCI_INDEX, MediaTypes.OCI_MANIFEST);
 
-  private Scenario scenario;
-  private RegistryClient registry;
-  private String repo;
   private String otherRepo;
   private Descriptor subject;
   private Digest noReferrers;
@@ -85,7 +80,6 @@ public class DiscoveryReferrersScenarios {
    */
   @BeforeAll
   void pushSubjectAndReferrers(Scenario scenario) {
-    this.scenario = scenario;
     registry = scenario.client();
     repo = scenario.repository();
     otherRepo = scenario.repository("other");

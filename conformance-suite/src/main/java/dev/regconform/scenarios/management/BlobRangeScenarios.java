@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Range requests on blob downloads (spec "Pulling blobs": a registry SHOULD support them per RFC 9110 §14), which
- * clients use to resume an interrupted pull. A 200 with the whole blob is the RFC's way of not supporting them.
+ * clients use to resume an interrupted pull, on a layer of about 3000 bytes: the first bytes, a suffix, an open-ended
+ * range, one ending past the blob (the forms of the official suite's H16), one starting after it, and a reversed one.
+ * A 200 with the whole blob is the RFC's way of not supporting them: unsupported.
  */
 @RegistryConformance
 @Tag("manifests")
@@ -68,6 +70,48 @@ public class BlobRangeScenarios {
     RegistryResponse get = registry.getBlobRange(repo, layer.digest(), "bytes=" + (content.length + 100) + "-");
     unsupportedIfWholeBlob(get);
     assertThat(get).hasStatus(416);
+    get.header(Headers.CONTENT_RANGE).ifPresent(range ->
+        assertThat(range).as("Content-Range of%n  %s", get.describe()).isEqualTo("bytes */" + content.length));
+  }
+
+  /** RFC 9110 §14.1.2: {@code 500-} asks for every byte from offset 500 to the end. */
+  @Test
+  @CheckId(value = "blobs.range.open-ended", level = Level.SHOULD)
+  @Covers({"R12"})
+  void an_open_ended_Range_answers_206_with_the_rest_of_the_blob() {
+    assertPartial("bytes=500-", 500, content.length - 1);
+  }
+
+  /**
+   * RFC 9110 §14.1.2: a last-pos at or past the end of the representation means its last byte, so {@code 2000-5000} on
+   * a layer of about 3000 bytes is satisfiable and answers the bytes from 2000 to the last one.
+   */
+  @Test
+  @CheckId(value = "blobs.range.end-past-size", level = Level.SHOULD)
+  @Covers({"R12"})
+  void a_Range_that_ends_past_the_end_of_the_blob_answers_206_with_the_bytes_up_to_the_end() {
+    if (content.length <= 2000 || content.length > 5000) {
+      throw new IllegalStateException("the test layer has " + content.length + " bytes; this check needs 2001 to 5000");
+    }
+    assertPartial("bytes=2000-5000", 2000, content.length - 1);
+  }
+
+  /**
+   * RFC 9110 §14.1.1: a range whose last-pos is below its first-pos is invalid, and §14.2 lets a server that supports
+   * ranges ignore such a Range header (200 with the whole blob) or reject it (416); the official suite's H16 requires
+   * 416. What it must not do is serve part of the blob as if the range meant something.
+   */
+  @Test
+  @CheckId(value = "blobs.range.reversed", level = Level.SHOULD)
+  @Covers({"R12"})
+  void a_reversed_Range_is_ignored_with_the_whole_blob_or_answered_416() {
+    RegistryResponse get = registry.getBlobRange(repo, layer.digest(), "bytes=500-0");
+    assertThat(get).hasStatusIn("RFC 9110 §14.2: an invalid range is ignored (200, the whole blob) or rejected (416)",
+        200, 416);
+    if (get.status() == 200) {
+      assertThat(get).hasBodyMatching(layer.digest(), content.length);
+      return;
+    }
     get.header(Headers.CONTENT_RANGE).ifPresent(range ->
         assertThat(range).as("Content-Range of%n  %s", get.describe()).isEqualTo("bytes */" + content.length));
   }

@@ -4,17 +4,16 @@ import static dev.regconform.assertions.RegistryAssertions.assertThat;
 import static dev.regconform.scenarios.Accept.ANY_MANIFEST;
 
 import dev.regconform.client.Headers;
-import dev.regconform.client.RegistryClient;
 import dev.regconform.client.RegistryResponse;
 import dev.regconform.fixtures.images.TestImage;
 import dev.regconform.junit.CheckId;
 import dev.regconform.junit.Covers;
-import dev.regconform.junit.RegistryConformance;
 import dev.regconform.junit.Scenario;
 import dev.regconform.model.Descriptor;
 import dev.regconform.model.Digest;
 import dev.regconform.model.ImageManifest;
 import dev.regconform.model.MediaTypes;
+import dev.regconform.scenarios.ScenarioSupport;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,21 +27,14 @@ import org.junit.jupiter.api.Test;
  * The form of the answers about content that is not there or requests that are wrong: a HEAD of a missing
  * manifest is a bodiless 404 (R16), and every 4xx with a JSON body is the spec's error document (R72).
  */
-@RegistryConformance
 @Tag("errors")
 @DisplayName("Error answers")
-public class ErrorBodyScenarios {
-  private Scenario scenario;
-  private RegistryClient registry;
-  private String repo;
+public class ErrorBodyScenarios extends ScenarioSupport {
   private TestImage image;
 
   /** The repository exists (holds one image), so the 404s are about the content, not the name. */
   @BeforeAll
   void pushImage(Scenario scenario) {
-    this.scenario = scenario;
-    this.registry = scenario.client();
-    this.repo = scenario.repository();
     this.image = scenario.newImage(512);
     scenario.pusher().pushImage(repo, image, "present");
   }

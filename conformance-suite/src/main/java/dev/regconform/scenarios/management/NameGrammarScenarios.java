@@ -12,10 +12,10 @@ import dev.regconform.fixtures.images.TestImage;
 import dev.regconform.junit.CheckId;
 import dev.regconform.junit.Covers;
 import dev.regconform.junit.Level;
-import dev.regconform.junit.RegistryConformance;
 import dev.regconform.junit.Scenario;
 import dev.regconform.model.Digest;
 import dev.regconform.model.ImageManifest;
+import dev.regconform.scenarios.ScenarioSupport;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,10 +36,9 @@ import org.junit.jupiter.api.Test;
  * 400 with the spec's code (NAME_INVALID for names; the table has no tag code, so any of the spec's codes) is what
  * the error table implies for a client's mistake, checked as a recommendation.
  */
-@RegistryConformance
 @Tag("errors")
 @DisplayName("Names and references")
-public class NameGrammarScenarios {
+public class NameGrammarScenarios extends ScenarioSupport {
   /** 128 characters, every kind the grammar allows after the first. */
   static final String TAG_128 = "A" + "b9_.-Z".repeat(21) + "x";
   private static final Map<String, String> INVALID_TAGS = Map.of(
@@ -48,16 +47,10 @@ public class NameGrammarScenarios {
       "leading-dash", "-dash",
       "colon", "v1:colon");
 
-  private Scenario scenario;
-  private RegistryClient registry;
-  private String repo;
   private TestImage image;
 
   @BeforeAll
   void pushBlobs(Scenario scenario) {
-    this.scenario = scenario;
-    this.registry = scenario.client();
-    this.repo = scenario.repository();
     this.image = scenario.newImage(512);
     image.blobs().forEach(b -> scenario.pusher().pushBlob(repo, b));
   }

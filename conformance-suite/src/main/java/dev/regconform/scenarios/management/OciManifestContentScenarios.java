@@ -6,17 +6,16 @@ import static dev.regconform.scenarios.Accept.ANY_MANIFEST;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regconform.client.ErrorCode;
-import dev.regconform.client.RegistryClient;
 import dev.regconform.client.RegistryResponse;
 import dev.regconform.fixtures.images.TestImage;
 import dev.regconform.junit.CheckId;
 import dev.regconform.junit.Covers;
 import dev.regconform.junit.Level;
-import dev.regconform.junit.RegistryConformance;
 import dev.regconform.junit.Scenario;
 import dev.regconform.model.Descriptor;
 import dev.regconform.model.Digest;
 import dev.regconform.model.MediaTypes;
+import dev.regconform.scenarios.ScenarioSupport;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -33,10 +32,9 @@ import org.junit.jupiter.api.Test;
  * near the 4 MB a registry should accept and over it; and bodies that are no manifest at all. A registry stores
  * what it accepts byte for byte (R40): the digest is taken over those bytes.
  */
-@RegistryConformance
 @Tag("manifests")
 @DisplayName("OCI manifest content")
-public class OciManifestContentScenarios {
+public class OciManifestContentScenarios extends ScenarioSupport {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** ≈3.9 MiB: under the 4 MiB limit of Distribution, above what any image needs; the official suite's size. */
   private static final int NEAR_LIMIT_BYTES = 4_089_000;
@@ -44,17 +42,11 @@ public class OciManifestContentScenarios {
   private static final int OVER_LIMIT_BYTES = 5 * 1024 * 1024;
   private static final int FOUR_MIB = 4 * 1024 * 1024;
 
-  private Scenario scenario;
-  private RegistryClient registry;
-  private String repo;
   private TestImage image;
 
   /** One OCI image's blobs, which every manifest of these checks references. */
   @BeforeAll
   void pushBlobs(Scenario scenario) {
-    this.scenario = scenario;
-    this.registry = scenario.client();
-    this.repo = scenario.repository();
     this.image = scenario.newImage(1024);
     image.blobs().forEach(b -> scenario.pusher().pushBlob(repo, b));
   }

@@ -3,22 +3,19 @@ package dev.regconform.scenarios.official.requests;
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
 
 import dev.regconform.client.ErrorCode;
-import dev.regconform.client.RegistryClient;
 import dev.regconform.client.RegistryResponse;
 import dev.regconform.junit.CheckId;
 import dev.regconform.junit.Covers;
 import dev.regconform.junit.Feature;
 import dev.regconform.junit.Level;
-import dev.regconform.junit.RegistryConformance;
 import dev.regconform.junit.RequiresFeature;
-import dev.regconform.junit.Scenario;
 import dev.regconform.junit.Unsupported;
 import dev.regconform.model.Digest;
 import dev.regconform.scenarios.Content;
+import dev.regconform.scenarios.ScenarioSupport;
 import dev.regconform.scenarios.management.ErrorBodies;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,23 +25,13 @@ import org.junit.jupiter.api.Test;
  * (H18 "post only"), the empty JSON blob {@code {}} (H17), and a mount without {@code from} of a digest that exists
  * nowhere (G41).
  */
-@RegistryConformance
 @Tag("push")
 @DisplayName("Blob pushes: single POST with a wrong digest, the empty JSON blob, mount of nothing")
-public class BlobPushRequestScenarios {
+public class BlobPushRequestScenarios extends ScenarioSupport {
   /** The empty JSON object of the image spec ({@code application/vnd.oci.empty.v1+json}): two bytes. */
   private static final byte[] EMPTY_JSON = "{}".getBytes(StandardCharsets.US_ASCII);
 
-  private Scenario scenario;
-  private RegistryClient registry;
-  private String repo;
 
-  @BeforeAll
-  void setUp(Scenario scenario) {
-    this.scenario = scenario;
-    this.registry = scenario.client();
-    this.repo = scenario.repository();
-  }
 
   /**
    * R19, R24: a single POST {@code ?digest=D} whose body is not D's content (the official suite appends "oh no") must

@@ -3,19 +3,16 @@ package dev.regconform.scenarios.official.requests;
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
 
 import dev.regconform.client.ErrorCode;
-import dev.regconform.client.RegistryClient;
 import dev.regconform.client.RegistryResponse;
 import dev.regconform.fixtures.images.TestImage;
 import dev.regconform.junit.CheckId;
 import dev.regconform.junit.Covers;
 import dev.regconform.junit.Level;
-import dev.regconform.junit.RegistryConformance;
-import dev.regconform.junit.Scenario;
 import dev.regconform.scenarios.Accept;
+import dev.regconform.scenarios.ScenarioSupport;
 import dev.regconform.scenarios.management.ErrorBodies;
 import java.util.List;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,22 +24,12 @@ import org.junit.jupiter.api.Test;
  * requires 400, which the spec names for an invalid digest (R78, DIGEST_INVALID) or manifest (MANIFEST_INVALID): a
  * SHOULD check here, as for other invalid tags (names.tag.invalid.answers-400).
  */
-@RegistryConformance
 @Tag("manifests")
 @DisplayName("Manifest PUT to a malformed digest")
-public class MalformedDigestManifestScenarios {
+public class MalformedDigestManifestScenarios extends ScenarioSupport {
   private static final List<String> MALFORMED = List.of("sha256:notHex", "md5:abc");
 
-  private Scenario scenario;
-  private RegistryClient registry;
-  private String repo;
 
-  @BeforeAll
-  void setUp(Scenario scenario) {
-    this.scenario = scenario;
-    this.registry = scenario.client();
-    this.repo = scenario.repository();
-  }
 
   @Test
   @CheckId("manifests.push.malformed-digest-refused")
