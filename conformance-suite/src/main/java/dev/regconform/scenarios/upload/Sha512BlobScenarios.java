@@ -252,4 +252,107 @@ public class Sha512BlobScenarios extends ScenarioSupport {
     assertThat(put).hasStatus(400).hasErrorCode(ErrorCode.DIGEST_INVALID);
     assertThat(registry.headBlob(repo, claimed)).as("HEAD by the sha512 digest the PUT claimed").hasStatus(404);
   }
+
+  /**
+   * H18's chunked and streamed variants with sha512. R19: the bytes of a session that was fed in a chunk (with
+   * Content-Range) or streamed (without) and do not match the sha512 digest of the closing PUT answer 400
+   * DIGEST_INVALID, and nothing is stored under that digest. Whether the registry takes sha512 is asked first.
+   */
+  @Test
+  @CheckId("push.sha512.digest-mismatch-chunked")
+  @Covers({"R19", "R28", "R77"})
+  @RequiresFeature(Feature.CHUNKED_UPLOAD)
+  void a_chunked_or_streamed_upload_whose_bytes_do_not_match_its_sha512_digest_answers_400_DIGEST_INVALID() {
+    pushed(repo, Content.newContent(512));
+    for (String contentRange : Arrays.asList(range(0, SIZE + 5), null)) {
+      byte[] original = Content.newContent(SIZE);
+      Digest claimed = Digest.sha512(original);
+      byte[] body = Arrays.copyOf(original, SIZE + 5);
+      System.arraycopy("oh no".getBytes(StandardCharsets.US_ASCII), 0, body, SIZE, 5);
+      RegistryResponse post = registry.startUpload(repo);
+      assertThat(post).as("POST that opens the session").hasStatus(202);
+      RegistryResponse patch = registry.patchUpload(location(post), body, contentRange);
+      assertThat(patch).as(contentRange == null ? "PATCH streaming the bytes" : "PATCH of the bytes as one chunk")
+          .hasStatus(202);
+      RegistryResponse put = registry.completeUpload(location(patch), claimed, null);
+      scenario.cleanup().recordBlob(repo, claimed);
+      assertThat(put).hasStatus(400).hasErrorCode(ErrorCode.DIGEST_INVALID);
+      assertThat(registry.headBlob(repo, claimed)).as("HEAD by the sha512 digest the PUT claimed").hasStatus(404);
+    }
+  }
+
+  /**
+   * H7b with sha512. R29: in a session that will close with a sha512 digest, a chunk that skips ahead is refused with
+   * 416 and changes nothing: the session goes on from where it stood and stores exactly the blob.
+   */
+  @Test
+  @CheckId("push.sha512.chunk-out-of-order")
+  @Covers({"R29", "R77"})
+  @RequiresFeature(Feature.CHUNKED_UPLOAD)
+  void a_chunk_that_skips_ahead_in_a_sha512_upload_answers_416_and_the_upload_still_completes() {
+    pushed(repo, Content.newContent(512));
+    byte[] content = Content.newContent(SIZE);
+    Digest digest = Digest.sha512(content);
+    int half = SIZE / 2;
+    RegistryResponse post = registry.startUpload(repo);
+    assertThat(post).as("POST that opens the session").hasStatus(202);
+    RegistryResponse first = registry.patchUpload(location(post), Uploads.slice(content, 0, half), range(0, half));
+    assertThat(first).as("PATCH of the first half").hasStatus(202);
+    RegistryResponse skipped = registry.patchUpload(location(first), Uploads.slice(content, half, SIZE),
+        range(half + 100, SIZE - half));
+    assertThat(skipped).as("PATCH that starts 100 bytes past where the session stands").hasStatus(416);
+    RegistryResponse second = registry.patchUpload(location(first), Uploads.slice(content, half, SIZE),
+        range(half, SIZE - half));
+    assertThat(second).as("PATCH of the second half, in order").hasStatus(202);
+    RegistryResponse put = registry.completeUpload(location(second), digest, null);
+    scenario.cleanup().recordBlob(repo, digest);
+    assertThat(put).hasStatus(201).hasLocationHeader();
+    Uploads.assertStored(registry, repo, digest, content);
+  }
+
+  /**
+   * H16's unsatisfiable and reversed ranges on a sha512 blob. R12 (SHOULD): {@code 5000-10000} on 2048 bytes answers
+   * 416; {@code 500-0} is invalid, so ignored (200 with the whole blob) or answered 416 (RFC 9110 §14.2), never a part.
+   */
+  @Test
+  @Tag("manifests")
+  @CheckId(value = "blobs.range.sha512-unsatisfiable", level = Level.SHOULD)
+  @Covers({"R12", "R77"})
+  @RequiresFeature(Feature.RANGE_REQUESTS)
+  void an_unsatisfiable_Range_on_a_sha512_blob_answers_416_and_a_reversed_one_no_part() {
+    byte[] content = Content.newContent(SIZE);
+    Digest digest = pushed(repo, content);
+    RegistryResponse beyond = registry.getBlobRange(repo, digest, "bytes=5000-10000");
+    if (beyond.status() == 200) {
+      Unsupported.because("Range requests on blobs are not offered: " + beyond.requestLine() + " with Range answered"
+          + " 200 with " + beyond.body().length + " bytes");
+    }
+    assertThat(beyond).as("GET with Range: bytes=5000-10000 of a %s-byte blob", SIZE).hasStatus(416);
+    RegistryResponse reversed = registry.getBlobRange(repo, digest, "bytes=500-0");
+    assertThat(reversed).hasStatusIn("RFC 9110 §14.2: an invalid range is ignored (200, the whole blob) or rejected "
+        + "(416)", 200, 416);
+    if (reversed.status() == 200) {
+      assertThat(reversed).hasBodyMatching(Digest.sha256(content), SIZE).hasBodyMatching(digest, SIZE);
+    }
+  }
+
+  /**
+   * H11 with sha512. R38 (SHOULD): a mount of a sha512 digest no repository holds cannot succeed: 202 with an upload
+   * session, never a 201 that would claim a blob nobody pushed.
+   */
+  @Test
+  @CheckId(value = "push.sha512.mount-unknown", level = Level.SHOULD)
+  @Covers({"R38", "R77"})
+  @RequiresFeature(Feature.MOUNT)
+  void mounting_a_sha512_digest_that_exists_nowhere_answers_202_with_an_upload_session() {
+    String source = scenario.repository("unknown-source");
+    pushed(source, Content.newContent(512));
+    Digest nowhere = Digest.sha512(Content.newContent(SIZE));
+    String target = scenario.repository("unknown-target");
+    RegistryResponse mount = registry.mountBlob(target, nowhere, source);
+    scenario.cleanup().recordBlob(target, nowhere);
+    assertThat(mount).hasStatus(202).hasLocationHeader();
+    Uploads.abandon(registry, location(mount));
+    assertThat(registry.headBlob(target, nowhere)).as("HEAD of the digest the mount named").hasStatus(404);
+  }
 }
