@@ -16,9 +16,11 @@ import java.util.Set;
  * @param note where the level comes from when the spec says it otherwise (empty when it does not)
  * @param text the requirement in one or two sentences, in our own words
  * @param endpoints ids of the spec's endpoint table the requirement is about, e.g. {@code end-3} (may be empty)
+ * @param uncheckable why no check can cover it from outside the registry (empty when one can), shown beside it in the
+ *     list of requirements without a check
  */
 public record Requirement(String id, String section, String level, String subject, String note, String text,
-    List<String> endpoints) {
+    List<String> endpoints, String uncheckable) {
   /** The RFC 2119 words a level is made of. */
   public static final Set<String> LEVEL_WORDS = Set.of("MUST", "MUST NOT", "SHOULD", "SHOULD NOT", "MAY");
   /** Who a requirement can bind. */
@@ -33,6 +35,7 @@ public record Requirement(String id, String section, String level, String subjec
     section = section == null ? "" : section.strip();
     level = level == null ? "" : level.strip();
     endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
+    uncheckable = uncheckable == null ? "" : uncheckable.strip().replaceAll("\\s+", " ");
   }
 
   /** The words of {@link #level()}, e.g. {@code [MAY, MUST]} for {@code MAY / MUST}. */

@@ -81,6 +81,9 @@ public final class RequirementsReportWriter {
       n.put("note", r.note());
       n.put("text", r.text());
       r.endpoints().forEach(n.putArray("endpoints")::add);
+      if (!r.uncheckable().isEmpty()) {
+        n.put("uncheckable", r.uncheckable());
+      }
       ArrayNode verdicts = n.putArray("verdicts");
       for (int t = 0; t < trace.targets().size(); t++) {
         verdicts.addObject().put("target", trace.targets().get(t).target())
@@ -178,10 +181,11 @@ public final class RequirementsReportWriter {
     if (without == 0) {
       md.append("None.\n");
     } else {
-      md.append("| Id | Level | Section | Requirement |\n|---|---|---|---|\n");
+      md.append("| Id | Level | Section | Requirement | Why no check |\n|---|---|---|---|---|\n");
       for (Requirement r : trace.requirementsWithoutCheck()) {
         md.append("| ").append(r.id()).append(" | ").append(cell(r.levelLabel())).append(" | ")
-            .append(cell(r.section())).append(" | ").append(cell(r.text())).append(" |\n");
+            .append(cell(r.section())).append(" | ").append(cell(r.text())).append(" | ")
+            .append(r.uncheckable().isEmpty() ? "not written yet" : cell(r.uncheckable())).append(" |\n");
       }
     }
 
