@@ -37,7 +37,7 @@ class RequirementsReportWriterTest {
         requirements:
           - {id: R6, section: Pulling manifests, level: MUST, text: "A manifest pulls | with 200.", endpoints: [end-3]}
           - {id: R5, section: Pulling manifests, level: SHOULD, text: Same Content-Type.}
-          - {id: R2, section: Pulling manifests, level: MUST, text: Names follow the grammar.}
+          - {id: R2, section: Pulling manifests, level: MUST, text: Names follow the grammar., uncheckable: No client sees it.}
           - {id: R25, section: Single POST, level: MUST, subject: client, text: Lengths match.}
         """.getBytes(UTF_8)), "test.yaml");
     Instant t = Instant.parse("2026-11-26T16:00:00Z");
@@ -109,7 +109,8 @@ class RequirementsReportWriterTest {
         .contains("### R6: MUST, Pulling manifests")
         .contains("| `pull.by-tag.manifest-bytes[oci]` | MUST | passed | failed |")
         .contains("| `pull.by-tag.content-type[oci]` | SHOULD | warning | disabled |")
-        .contains("| R25 | MUST (client) | Single POST | Lengths match. |")
+        .contains("| R25 | MUST (client) | Single POST | Lengths match. | not written yet |")
+        .contains("| R2 | MUST | Pulling manifests | Names follow the grammar. | No client sees it. |")
         .contains("## Checks without a requirement\n\n- `pull.by-name.defaults-to-latest[oci]`\n")
         .contains("## Unknown requirement ids\n\nChecks name these ids, which the requirements file does not have:\n\n"
             + "- R40x: `pull.by-tag.manifest-bytes[oci]`\n");
