@@ -1,5 +1,6 @@
 package dev.regconform.scenarios.auth;
 
+import dev.regconform.assertions.UnacceptableResponseError;
 import dev.regconform.client.Challenge;
 import dev.regconform.client.Credentials;
 import dev.regconform.client.Headers;
@@ -90,11 +91,12 @@ record AuthProbe(Mode mode, Optional<Challenge> challenge, RegistryResponse base
         + "that is neither Basic nor Bearer with a realm: '" + header.get() + "'\n" + unauthorized.describe());
   }
 
-  /** Ends the check unless the registry authenticates: unsupported (none, unknown) or failed (broken). */
+  /** Ends the check unless the registry authenticates: unsupported (none, unknown) or failed (broken, at any level). */
   void requireAuthentication() {
     switch (mode) {
       case NONE, UNKNOWN -> Unsupported.because(problem);
-      case BROKEN -> throw new AssertionError(problem);
+      // Fails whatever the check's level: broken authentication is no recommendation missed.
+      case BROKEN -> throw new UnacceptableResponseError(anonymousPush.orElse(base).status(), problem);
       default -> { }
     }
   }
