@@ -18,6 +18,7 @@ import dev.regconform.reports.requirements.Requirements;
 import dev.regconform.reports.requirements.RequirementsReportWriter;
 import dev.regconform.reports.requirements.Traceability;
 import dev.regconform.runner.SuiteRunner;
+import dev.regconform.scenarios.auth.AuthSettings;
 import dev.regconform.target.ReferenceRegistries;
 import dev.regconform.target.RegistryTarget;
 import dev.regconform.target.RunOptions;
@@ -62,7 +63,9 @@ import picocli.CommandLine.Option;
         "OCI_USERNAME and OCI_PASSWORD (credentials; never pass a password as an argument), and the official",
         "suite's other OCI_* variables: OCI_TEST_PULL, OCI_TEST_PUSH, OCI_TEST_CONTENT_DISCOVERY,",
         "OCI_TEST_CONTENT_MANAGEMENT, OCI_CROSSMOUNT_NAMESPACE, OCI_AUTOMATIC_CROSSMOUNT, OCI_REPORT_DIR,",
-        "OCI_HIDE_SKIPPED_WORKFLOWS, OCI_DEBUG, OCI_DELETE_MANIFEST_BEFORE_BLOBS, OCI_VERSION (see the README)."})
+        "OCI_HIDE_SKIPPED_WORKFLOWS, OCI_DEBUG, OCI_DELETE_MANIFEST_BEFORE_BLOBS, OCI_VERSION (see the README);",
+        "REGCONFORM_READ_ONLY_PASSWORD (the password of --read-only-username).",
+        "Credentials go over plain http only to loopback addresses, unless --insecure."})
 public final class RunCommand implements Callable<Integer> {
   private static final int PREFLIGHT_TIMEOUT_MILLIS = 4_000;
   private static final String DEFAULT_NAMESPACE = "regconform";
@@ -88,7 +91,8 @@ public final class RunCommand implements Callable<Integer> {
           + "(default: OCI_REPORT_DIR, else regconform-report; OCI_REPORT_DIR=none writes no files).")
   Path reportDir;
 
-  @Option(names = "--insecure", description = "Accept TLS certificates that cannot be verified (self-signed).")
+  @Option(names = "--insecure", description = "Accept TLS certificates that cannot be verified (self-signed), and send "
+      + "credentials over plain http to hosts other than loopback.")
   boolean insecure;
 
   @Option(names = "--spec", paramLabel = "VERSION",
@@ -102,6 +106,30 @@ public final class RunCommand implements Callable<Integer> {
           + "comma-separated): delete-manifests, delete-tags, delete-blobs, catalog, mount, automatic-mount, "
           + "referrers, chunked-upload, monolithic-post, upload-cancel, range-requests, tag-pagination, sha512.")
   List<String> disable = new ArrayList<>();
+
+  @Option(names = "--read-only-username", paramLabel = "USER",
+      description = "A user whose credentials may pull but not push (e.g. a ghcr.io PAT with only read:packages); its "
+          + "password comes from REGCONFORM_READ_ONLY_PASSWORD. Without both, auth.read-only.* is disabled.")
+  String readOnlyUsername;
+
+  @Option(names = "--public-repository", paramLabel = "NAME",
+      description = "A repository anyone may pull and the credentials may push to; auth.public.anonymous-pull pushes "
+          + "an image there and pulls it anonymously.")
+  String publicRepository;
+
+  @Option(names = "--private-repository", paramLabel = "NAME",
+      description = "A repository only authenticated users may pull and the credentials may push to; "
+          + "auth.private.anonymous-refused pushes an image there and tries to pull it anonymously.")
+  String privateRepository;
+
+  @Option(names = "--token-signing-key", paramLabel = "KEY.pem",
+      description = "The private key (PKCS#8 PEM) the registry trusts tokens from, with --token-certificate: lets "
+          + "auth.bad-token.{expired,not-yet-valid,wrong-audience,wrong-issuer} mint such tokens.")
+  Path tokenSigningKey;
+
+  @Option(names = "--token-certificate", paramLabel = "CERT.pem",
+      description = "The certificate (PEM) of --token-signing-key, as the registry's rootcertbundle holds it.")
+  Path tokenCertificate;
 
   @Option(names = "--strict", description = "Fail the run (exit 1) on warnings too: SHOULD requirements not met.")
   boolean strict;
@@ -135,13 +163,23 @@ public final class RunCommand implements Callable<Integer> {
     }
     Credentials credentials;
     RunOptions options;
+    Map<String, String> authParameters;
     try {
       credentials = credentials();
+      authParameters = authParameters();
       oci = OciEnvironment.read(this::env);
       options = runOptions();
     } catch (IllegalArgumentException e) {
       err.println("regconform: " + e.getMessage());
       return RegconformCommand.COULD_NOT_RUN;
+    }
+    if (credentials != null && !insecure) {
+      Optional<URI> exposed = urls.stream().filter(u -> u.getScheme().equals("http") && !isLoopback(u)).findFirst();
+      if (exposed.isPresent()) {
+        err.println("regconform: refusing to send credentials over plain http to " + exposed.get() + ", which is not a "
+            + "loopback address: use https, or --insecure if you accept that anyone on the way may read them");
+        return RegconformCommand.COULD_NOT_RUN;
+      }
     }
     reports = reportDir != null ? Optional.of(reportDir)
         : env("OCI_REPORT_DIR").filter(d -> !OciEnvironment.isNone(d)).map(Path::of)
@@ -159,12 +197,12 @@ public final class RunCommand implements Callable<Integer> {
     ReferenceRegistries references = null;
     try {
       if (urls.isEmpty()) {
-        references = ReferenceRegistries.startAvailable();
+        references = ReferenceRegistries.startAvailable(baseNamespace.split("/")[0]);
         for (String skipped : references.skipped()) {
           out.println("skipped reference " + skipped);
         }
         for (ReferenceRegistries.Started ref : references.started()) {
-          settings.add(new RegistryTarget(ref.url(), null, runNamespace(baseNamespace), false, ref.description()));
+          settings.add(ref.target(runNamespace(baseNamespace)));
         }
         if (settings.isEmpty()) {
           err.println("regconform: no reference registry could start here; give one with --target URL");
@@ -172,7 +210,8 @@ public final class RunCommand implements Callable<Integer> {
         }
       } else {
         for (URI url : urls) {
-          RegistryTarget target = new RegistryTarget(url, credentials, runNamespace(baseNamespace), insecure, null);
+          RegistryTarget target = new RegistryTarget(url, credentials, runNamespace(baseNamespace), insecure, null,
+              authParameters);
           Optional<String> problem = preflight(target);
           if (problem.isPresent()) {
             err.println("regconform: " + problem.get());
@@ -316,6 +355,48 @@ public final class RunCommand implements Callable<Integer> {
     } catch (RegistryUnreachableException e) {
       return Optional.of("cannot reach " + target.url() + ": " + e.getMessage());
     }
+  }
+
+  /** The auth checks' settings for a --target (a reference registry brings its own). */
+  private Map<String, String> authParameters() {
+    Map<String, String> parameters = new java.util.LinkedHashMap<>();
+    Optional<String> readOnlyPassword = env("REGCONFORM_READ_ONLY_PASSWORD");
+    if (readOnlyUsername != null) {
+      parameters.put(AuthSettings.READ_ONLY_USERNAME, readOnlyUsername);
+      parameters.put(AuthSettings.READ_ONLY_PASSWORD, readOnlyPassword.orElseThrow(() -> new IllegalArgumentException(
+          "--read-only-username given without its password: set REGCONFORM_READ_ONLY_PASSWORD")));
+    }
+    for (Map.Entry<String, String> repository : Map.of(AuthSettings.PUBLIC_REPOSITORY, "--public-repository",
+        AuthSettings.PRIVATE_REPOSITORY, "--private-repository").entrySet()) {
+      String name = repository.getValue().equals("--public-repository") ? publicRepository : privateRepository;
+      if (name != null && !Reference.isValidRepository(name)) {
+        throw new IllegalArgumentException("invalid " + repository.getValue() + " '" + name + "': expected a repository "
+            + "name such as my-org/public-image");
+      }
+      if (name != null) {
+        parameters.put(repository.getKey(), name);
+      }
+    }
+    if ((tokenSigningKey == null) != (tokenCertificate == null)) {
+      throw new IllegalArgumentException("--token-signing-key and --token-certificate go together: give both or neither");
+    }
+    if (tokenSigningKey != null) {
+      for (Path file : List.of(tokenSigningKey, tokenCertificate)) {
+        if (!Files.isReadable(file)) {
+          throw new IllegalArgumentException("cannot read " + file);
+        }
+      }
+      parameters.put(AuthSettings.TOKEN_SIGNING_KEY, tokenSigningKey.toAbsolutePath().toString());
+      parameters.put(AuthSettings.TOKEN_CERTIFICATE, tokenCertificate.toAbsolutePath().toString());
+    }
+    return parameters;
+  }
+
+  /** Whether {@code url} names this machine: {@code localhost}, 127.0.0.0/8 or ::1 (no name is resolved). */
+  static boolean isLoopback(URI url) {
+    String host = url.getHost().replaceAll("^\\[|\\]$", "").toLowerCase(Locale.ROOT);
+    return host.equals("localhost") || host.endsWith(".localhost") || host.matches("127(\\.\\d{1,3}){3}")
+        || host.equals("::1") || host.equals("0:0:0:0:0:0:0:1");
   }
 
   private Credentials credentials() throws IOException {

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,19 +18,32 @@ import java.util.function.BiFunction;
 /**
  * Answers a registry's {@code WWW-Authenticate} challenges: Basic with the credentials; Bearer with a token
  * from the challenge's realm, fetched with the credentials (or anonymously) as the Docker token spec says,
- * and cached per request scope. This class is thread-safe.
+ * and cached per request scope for as long as its {@code expires_in} says (60 s when absent or lower, as the spec
+ * and Docker's client have it), less a margin so that a token does not expire on its way. This class is thread-safe.
  *
  * @see <a href="https://distribution.github.io/distribution/spec/auth/token/">Docker token authentication</a>
  */
 final class RegistryAuthenticator {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The spec's default lifetime, and the least a client assumes (token.md: "should never be less than 60"). */
+  static final Duration MINIMUM_LIFETIME = Duration.ofSeconds(60);
+  /** A token is fetched anew this long before it expires. */
+  static final Duration EXPIRY_MARGIN = Duration.ofSeconds(10);
 
   private final Credentials credentials;
-  private final Map<String, String> tokensByScope = new ConcurrentHashMap<>();
+  private final Clock clock;
+  private final Map<String, CachedToken> tokensByScope = new ConcurrentHashMap<>();
   private volatile boolean basicRequested;
 
+  private record CachedToken(String token, Instant renewAt) {}
+
   RegistryAuthenticator(Credentials credentials) {
+    this(credentials, Clock.systemUTC());
+  }
+
+  RegistryAuthenticator(Credentials credentials, Clock clock) {
     this.credentials = credentials;
+    this.clock = clock;
   }
 
   /** The Authorization value to send up front for a request of {@code scope} (null: no scope known). */
@@ -35,7 +51,16 @@ final class RegistryAuthenticator {
     if (basicRequested && credentials != null) {
       return Optional.of(credentials.basicHeaderValue());
     }
-    return Optional.ofNullable(tokensByScope.get(scope == null ? "" : scope)).map(t -> "Bearer " + t);
+    String key = scope == null ? "" : scope;
+    CachedToken cached = tokensByScope.get(key);
+    if (cached == null) {
+      return Optional.empty();
+    }
+    if (!clock.instant().isBefore(cached.renewAt())) {
+      tokensByScope.remove(key, cached);
+      return Optional.empty();
+    }
+    return Optional.of("Bearer " + cached.token());
   }
 
   /**
@@ -64,15 +89,30 @@ final class RegistryAuthenticator {
     }
     try {
       JsonNode root = JSON.readTree(tokenResponse.body());
-      String token = root.path("token").asText(root.path("access_token").asText(""));
+      // Docker's client prefers access_token when both are there; the spec says they should be equal.
+      String token = root.path("access_token").asText("");
+      if (token.isEmpty()) {
+        token = root.path("token").asText("");
+      }
       if (token.isEmpty()) {
         return Optional.empty();
       }
-      tokensByScope.put(requestScope == null ? "" : requestScope, token);
+      tokensByScope.put(requestScope == null ? "" : requestScope,
+          new CachedToken(token, clock.instant().plus(lifetime(root)).minus(EXPIRY_MARGIN)));
       return Optional.of("Bearer " + token);
     } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  /** {@code expires_in} in seconds, at least {@link #MINIMUM_LIFETIME}; that when absent or not a number. */
+  static Duration lifetime(JsonNode tokenResponse) {
+    JsonNode expiresIn = tokenResponse.path("expires_in");
+    if (!expiresIn.canConvertToLong()) {
+      return MINIMUM_LIFETIME;
+    }
+    Duration given = Duration.ofSeconds(expiresIn.asLong());
+    return given.compareTo(MINIMUM_LIFETIME) < 0 ? MINIMUM_LIFETIME : given;
   }
 
   /** {@code realm?service=…&scope=…&scope=…&account=…}: one scope parameter per space-delimited entry. */

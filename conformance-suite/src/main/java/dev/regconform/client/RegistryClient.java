@@ -49,7 +49,7 @@ public final class RegistryClient {
 
   private RegistryClient(Builder builder) {
     this.baseUri = builder.baseUri;
-    this.authenticator = new RegistryAuthenticator(builder.credentials);
+    this.authenticator = new RegistryAuthenticator(builder.credentials, builder.clock);
     this.http = new RegistryHttp(builder.insecure, builder.connectTimeoutMillis, builder.readTimeoutMillis);
     this.shortBodies = new ShortBodySender(builder.insecure, builder.connectTimeoutMillis, builder.shortBodyWaitMillis);
   }
@@ -224,6 +224,17 @@ public final class RegistryClient {
     return send(method, target, headers, body == null ? null : RequestBody.of(body), scope);
   }
 
+  /**
+   * One request sent exactly as given, with {@code authorization} as the {@code Authorization} value (null: none) and
+   * no challenge answered: for checks of authentication itself, e.g. a push with a pull-only token, an anonymous
+   * request, or a token request to a realm. {@code pathOrUrl} is a path such as {@code /v2/} or an absolute URL.
+   */
+  public RegistryResponse exchangeAs(String method, String pathOrUrl, Map<String, String> headers, byte[] body,
+      String authorization) {
+    String target = pathOrUrl.startsWith("/") ? url(pathOrUrl) : resolve(pathOrUrl);
+    return http.execute(method, target, headers, body == null ? null : RequestBody.of(body), authorization);
+  }
+
   /** The URL of the {@code rel="next"} entry of a response's {@code Link} header, resolved; empty when none. */
   public Optional<String> nextLink(RegistryResponse response) {
     return LinkHeader.next(response.headers(Headers.LINK)).map(this::resolve);
@@ -347,6 +358,7 @@ public final class RegistryClient {
     private int connectTimeoutMillis = 10_000;
     private int readTimeoutMillis = 120_000;
     private int shortBodyWaitMillis = 3_000;
+    private java.time.Clock clock = java.time.Clock.systemUTC();
 
     private Builder(URI baseUri) {
       this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
@@ -379,6 +391,12 @@ public final class RegistryClient {
      */
     public Builder shortBodyWaitMillis(int millis) {
       this.shortBodyWaitMillis = millis;
+      return this;
+    }
+
+    /** The clock token lifetimes are measured with; a seam for tests. */
+    Builder clock(java.time.Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
       return this;
     }
 

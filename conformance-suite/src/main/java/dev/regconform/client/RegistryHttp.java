@@ -6,6 +6,7 @@ import static io.restassured.config.RedirectConfig.redirectConfig;
 
 import io.restassured.RestAssured;
 import io.restassured.config.RestAssuredConfig;
+import io.restassured.http.ContentType;
 import io.restassured.http.Header;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -29,7 +30,9 @@ final class RegistryHttp {
     this.insecure = insecure;
     this.config = RestAssuredConfig.config()
         // Registries compare Content-Type exactly: never let the client append "; charset=…".
-        .encoderConfig(encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false))
+        .encoderConfig(encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)
+            // A form (the OAuth2 token request) is sent as the bytes the caller encoded, like every other body.
+            .encodeContentTypeAs("application/x-www-form-urlencoded", ContentType.BINARY))
         // Redirects are followed in execute(), which keeps credentials from the hosts they were not meant for.
         .redirect(redirectConfig().followRedirects(false))
         .httpClient(httpClientConfig()

@@ -6,6 +6,7 @@ import dev.regconform.junit.CheckId;
 import dev.regconform.junit.CheckIds;
 import dev.regconform.junit.Covers;
 import dev.regconform.junit.FeatureUnsupportedException;
+import dev.regconform.junit.NotConfiguredException;
 import dev.regconform.junit.RecommendationNotMetError;
 import dev.regconform.reports.CheckResult;
 import dev.regconform.reports.Outcome;
@@ -103,14 +104,15 @@ final class CheckResultListener implements TestExecutionListener {
 
   /**
    * Passed; warning (a SHOULD/MAY check's assertion); failed (a MUST check's assertion, or the registry
-   * refusing content a check needed); unsupported (the registry said a feature is absent); skipped (another
-   * abort); broken (anything else: a harness problem).
+   * refusing content a check needed); unsupported (the registry said a feature is absent); disabled (a setting the
+   * check needs is missing); skipped (another abort); broken (anything else: a harness problem).
    */
   static Outcome outcome(TestExecutionResult result) {
     Throwable error = result.getThrowable().orElse(null);
     return switch (result.getStatus()) {
       case SUCCESSFUL -> Outcome.PASSED;
-      case ABORTED -> error instanceof FeatureUnsupportedException ? Outcome.UNSUPPORTED : Outcome.SKIPPED;
+      case ABORTED -> error instanceof FeatureUnsupportedException ? Outcome.UNSUPPORTED
+          : error instanceof NotConfiguredException ? Outcome.DISABLED : Outcome.SKIPPED;
       case FAILED -> error instanceof RecommendationNotMetError ? Outcome.WARNING
           : error instanceof AssertionError || error instanceof RegistryOperationException ? Outcome.FAILED
           : Outcome.BROKEN;

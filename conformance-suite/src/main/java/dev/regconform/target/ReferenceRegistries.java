@@ -1,5 +1,6 @@
 package dev.regconform.target;
 
+import dev.regconform.client.Credentials;
 import dev.regconform.embedded.EmbeddedArtipieRegistry;
 import dev.regconform.fixtures.distribution.DistributionContainer;
 import dev.regconform.fixtures.distribution.DistributionProcess;
@@ -7,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.testcontainers.utility.DockerImageName;
 
@@ -17,6 +19,9 @@ import org.testcontainers.utility.DockerImageName;
  * <ul>
  *   <li>{@code distribution-container}: Distribution 2.8.2 in a container (Testcontainers, host network);
  *   <li>{@code distribution-process}: the {@code registry} / {@code docker-registry} binary as a process;
+ *   <li>{@code distribution-token}: that binary with token auth against a ghcr.io-shaped token server
+ *       ({@link TokenAuthReference});
+ *   <li>{@code distribution-htpasswd}: that binary with htpasswd (Basic) auth;
  *   <li>{@code artipie-embedded}: the Artipie docker adapter in this JVM (always available).
  * </ul>
  */
@@ -28,8 +33,27 @@ public final class ReferenceRegistries implements AutoCloseable {
    * @param id stable short name, e.g. {@code distribution-process}
    * @param description what it is, for reports
    * @param url its base URL on 127.0.0.1
+   * @param credentials what to log in with, null when it needs none
+   * @param parameters configuration parameters the checks need for it (the auth settings), may hold secrets
    */
-  public record Started(String id, String description, URI url) {}
+  public record Started(String id, String description, URI url, Credentials credentials, Map<String, String> parameters) {
+    public Started {
+      parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+    }
+
+    /** A reference anyone may use without credentials. */
+    public Started(String id, String description, URI url) {
+      this(id, description, url, null, Map.of());
+    }
+
+    /** The target a run checks: this reference under {@code namespace}. */
+    public RegistryTarget target(String namespace) {
+      return new RegistryTarget(url, credentials, namespace, false, description, parameters);
+    }
+  }
+
+  /** The user of the authenticating references, owner of the default namespace. */
+  public static final String DEFAULT_OWNER = "regconform";
 
   private final List<Started> started = new ArrayList<>();
   private final List<String> skipped = new ArrayList<>();
@@ -39,12 +63,41 @@ public final class ReferenceRegistries implements AutoCloseable {
 
   /** Starts every reference registry that can start; never throws for one that cannot. */
   public static ReferenceRegistries startAvailable() {
+    return startAvailable(DEFAULT_OWNER);
+  }
+
+  /**
+   * Starts every reference registry that can start; never throws for one that cannot.
+   *
+   * @param owner the user of the authenticating references, who owns the namespace of that name: the first path
+   *     segment of the run's namespace
+   */
+  public static ReferenceRegistries startAvailable(String owner) {
     ReferenceRegistries refs = new ReferenceRegistries();
     refs.startContainer();
     refs.startProcess();
+    refs.startTokenAuthProcess(owner);
+    refs.startHtpasswdProcess(owner);
     refs.startEmbedded();
     return refs;
   }
+
+  /**
+   * Distribution as a process with htpasswd (Basic) auth: user {@code owner} with a generated password.
+   *
+   * @return the reference and the process to close
+   */
+  public static Map.Entry<Started, DistributionProcess> startHtpasswd(Path binary, String owner) {
+    byte[] random = new byte[16];
+    new java.security.SecureRandom().nextBytes(random);
+    String password = "regconform-" + java.util.HexFormat.of().formatHex(random);
+    DistributionProcess process = DistributionProcess.builder(binary).htpasswd(owner, password).start();
+    return Map.entry(new Started(HTPASSWD_ID, "Distribution " + process.version() + " (process " + binary
+        + ", htpasswd)", process.baseUri(), new Credentials(owner, password), Map.of()), process);
+  }
+
+  /** The id of the htpasswd reference. */
+  public static final String HTPASSWD_ID = "distribution-htpasswd";
 
   public List<Started> started() {
     return List.copyOf(started);
@@ -87,6 +140,36 @@ public final class ReferenceRegistries implements AutoCloseable {
           + binary.get() + ")", process.baseUri()));
     } catch (RuntimeException e) {
       skipped.add("distribution-process: " + binary.get() + " did not start: " + e.getMessage());
+    }
+  }
+
+  private void startTokenAuthProcess(String owner) {
+    Optional<Path> binary = DistributionProcess.findBinary();
+    if (binary.isEmpty()) {
+      skipped.add(TokenAuthReference.ID + ": no 'registry' or 'docker-registry' binary on PATH");
+      return;
+    }
+    try {
+      TokenAuthReference reference = TokenAuthReference.start(binary.get(), owner, null);
+      running.add(reference);
+      started.add(reference.started());
+    } catch (RuntimeException e) {
+      skipped.add(TokenAuthReference.ID + ": did not start: " + e.getMessage());
+    }
+  }
+
+  private void startHtpasswdProcess(String owner) {
+    Optional<Path> binary = DistributionProcess.findBinary();
+    if (binary.isEmpty()) {
+      skipped.add(HTPASSWD_ID + ": no 'registry' or 'docker-registry' binary on PATH");
+      return;
+    }
+    try {
+      Map.Entry<Started, DistributionProcess> reference = startHtpasswd(binary.get(), owner);
+      running.add(reference.getValue());
+      started.add(reference.getKey());
+    } catch (RuntimeException e) {
+      skipped.add(HTPASSWD_ID + ": did not start: " + e.getMessage());
     }
   }
 

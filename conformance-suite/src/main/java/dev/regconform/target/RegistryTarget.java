@@ -20,8 +20,11 @@ import java.util.function.Function;
  * @param namespace the repository namespace of this run, e.g. {@code regconform/run-20261126-160000-ab12}
  * @param insecure accept TLS certificates that cannot be verified
  * @param description what the registry is, for reports
+ * @param parameters further configuration parameters that belong to this registry, e.g. the auth checks' settings
+ *     ({@code regconform.auth.*}) a reference registry knows about itself; may hold secrets, so never printed
  */
-public record RegistryTarget(URI url, Credentials credentials, String namespace, boolean insecure, String description) {
+public record RegistryTarget(URI url, Credentials credentials, String namespace, boolean insecure, String description,
+    Map<String, String> parameters) {
   public static final String URL = "regconform.target.url";
   public static final String USERNAME = "regconform.target.username";
   public static final String PASSWORD = "regconform.target.password";
@@ -33,11 +36,17 @@ public record RegistryTarget(URI url, Credentials credentials, String namespace,
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(namespace, "namespace");
     description = description == null ? url.toString() : description;
+    parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+  }
+
+  /** A target without parameters of its own. */
+  public RegistryTarget(URI url, Credentials credentials, String namespace, boolean insecure, String description) {
+    this(url, credentials, namespace, insecure, description, Map.of());
   }
 
   /** The JUnit configuration parameters that carry these settings to the scenarios (in-process only). */
   public Map<String, String> toConfigurationParameters() {
-    Map<String, String> params = new HashMap<>();
+    Map<String, String> params = new HashMap<>(parameters);
     params.put(URL, url.toString());
     params.put(NAMESPACE, namespace);
     params.put(INSECURE, String.valueOf(insecure));

@@ -130,6 +130,56 @@ class RunCommandTest {
    * test sets, and the token endpoint ({@code /token}) answers 401 too. Every case ends at the preflight.
    */
   @Nested
+  class Plain_http {
+    @Test
+    void credentials_to_a_non_loopback_http_target_exit_2_in_one_line_before_any_request() {
+      Run run = run(Map.of("OCI_PASSWORD", "s3cr3t-plain"), "", "run", "--target", "http://192.0.2.1:5000",
+          "--username", "octocat", "--report-dir", reportDir.toString());
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err().strip()).isEqualTo("regconform: refusing to send credentials over plain http to "
+          + "http://192.0.2.1:5000, which is not a loopback address: use https, or --insecure if you accept that "
+          + "anyone on the way may read them").doesNotContain("s3cr3t-plain");
+      assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void with_insecure_the_run_goes_on_to_the_preflight() {
+      Run run = run(Map.of("OCI_PASSWORD", "s3cr3t"), "", "run", "--target", "http://192.0.2.1:5000", "--username",
+          "octocat", "--insecure", "--report-dir", reportDir.toString());
+
+      assertThat(run.err()).doesNotContain("refusing");
+    }
+
+    @Test
+    void loopback_names_and_addresses_are_recognised_without_resolving() {
+      assertThat(java.util.stream.Stream.of("http://127.0.0.1:5000", "http://127.3.4.5", "http://localhost:5000",
+          "http://registry.localhost", "http://[::1]:5000").map(java.net.URI::create))
+          .allMatch(RunCommand::isLoopback);
+      assertThat(java.util.stream.Stream.of("http://192.0.2.1", "http://127.0.0.1.example.com", "http://10.0.0.1",
+          "http://localhost.example.com").map(java.net.URI::create))
+          .noneMatch(RunCommand::isLoopback);
+    }
+
+    @Test
+    void a_read_only_user_without_its_password_variable_exits_2_naming_it() {
+      Run run = run(Map.of(), "", args("--read-only-username", "reader"));
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err().strip()).isEqualTo(
+          "regconform: --read-only-username given without its password: set REGCONFORM_READ_ONLY_PASSWORD");
+    }
+
+    @Test
+    void a_signing_key_without_its_certificate_exits_2() {
+      Run run = run(Map.of(), "", args("--token-signing-key", "/dev/null"));
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err()).contains("--token-signing-key and --token-certificate go together");
+    }
+  }
+
+  @Nested
   class Rejected_credentials {
     private HttpServer server;
     private String base;

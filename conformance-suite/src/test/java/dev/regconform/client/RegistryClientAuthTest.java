@@ -222,6 +222,100 @@ class RegistryClientAuthTest {
   }
 
   @Nested
+  class Token_lifetime {
+    private final MutableClock clock = new MutableClock();
+    private TokenAuthRegistry registry;
+    private RegistryClient client;
+
+    @BeforeEach
+    void registry_asks_for_a_token() {
+      registry = new TokenAuthRegistry(fake);
+      fake.handle(registry::answer);
+      client = RegistryClient.builder(fake.baseUri()).credentials(CREDENTIALS).readTimeoutMillis(5_000)
+          .clock(clock).build();
+    }
+
+    @Test
+    void a_token_is_reused_while_its_expires_in_lasts_and_fetched_anew_after() {
+      registry.answerWithExpiresIn(",\"expires_in\":300");
+      client.listTags("a/b");
+
+      clock.advance(java.time.Duration.ofSeconds(280));
+      client.listTags("a/b");
+      assertThat(fake.requestsTo("/token")).as("token requests 280 s into a 300 s token").hasSize(1);
+
+      clock.advance(java.time.Duration.ofSeconds(15));
+      client.listTags("a/b");
+      assertThat(fake.requestsTo("/token")).as("token requests within 10 s of its expiry").hasSize(2);
+      assertThat(fake.lastRequest().header("Authorization")).contains("Bearer tok2");
+    }
+
+    @Test
+    void without_expires_in_a_token_lasts_the_spec_default_of_60_seconds() {
+      registry.answerWithExpiresIn("");
+      client.listTags("a/b");
+
+      clock.advance(java.time.Duration.ofSeconds(45));
+      client.listTags("a/b");
+      assertThat(fake.requestsTo("/token")).hasSize(1);
+
+      clock.advance(java.time.Duration.ofSeconds(10));
+      client.listTags("a/b");
+      assertThat(fake.requestsTo("/token")).hasSize(2);
+    }
+
+    @Test
+    void an_expires_in_below_60_seconds_counts_as_60_as_docker_does() {
+      registry.answerWithExpiresIn(",\"expires_in\":5");
+      client.listTags("a/b");
+
+      clock.advance(java.time.Duration.ofSeconds(30));
+      client.listTags("a/b");
+
+      assertThat(fake.requestsTo("/token")).hasSize(1);
+    }
+
+    @Test
+    void each_scope_keeps_its_own_token_and_expiry() {
+      client.listTags("a/b");
+      clock.advance(java.time.Duration.ofSeconds(200));
+      client.listTags("c/d");
+      clock.advance(java.time.Duration.ofSeconds(100));
+
+      client.listTags("c/d");
+      client.listTags("a/b");
+
+      assertThat(fake.requestsTo("/token")).extracting(r -> r.queryParams().get("scope"))
+          .containsExactly(List.of("repository:a/b:pull"), List.of("repository:c/d:pull"),
+              List.of("repository:a/b:pull"));
+    }
+  }
+
+  /** A clock the test moves forward. */
+  static final class MutableClock extends java.time.Clock {
+    private volatile java.time.Instant now = java.time.Instant.parse("2026-01-01T00:00:00Z");
+
+    void advance(java.time.Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return now;
+    }
+  }
+
+  @Nested
   class Redirects {
     private FakeRegistry storage;
 
@@ -322,6 +416,7 @@ class RegistryClientAuthTest {
     private final AtomicInteger issued = new AtomicInteger();
     private volatile boolean accessTokenField;
     private volatile boolean refuse;
+    private volatile String expiresIn = ",\"expires_in\":300";
 
     TokenAuthRegistry(FakeRegistry fake) {
       this.fake = fake;
@@ -333,6 +428,11 @@ class RegistryClientAuthTest {
 
     void refuseTokens() {
       refuse = true;
+    }
+
+    /** The JSON fragment after the token, e.g. {@code ,"expires_in":90}, or "" for none. */
+    void answerWithExpiresIn(String fragment) {
+      expiresIn = fragment;
     }
 
     /** The token issued for exactly this scope. */
@@ -368,7 +468,7 @@ class RegistryClientAuthTest {
       String token = "tok" + issued.incrementAndGet();
       grants.put(token, Set.copyOf(request.queryParams().getOrDefault("scope", List.of(""))));
       return Reply.status(200).json("{\"" + (accessTokenField ? "access_token" : "token") + "\":\"" + token
-          + "\",\"expires_in\":300}");
+          + "\"" + expiresIn + "}");
     }
 
     private static String requiredScope(Request request) {

@@ -14,7 +14,8 @@ import java.util.Map;
  * The verdicts a reference registry is expected to get, from {@code expected-verdicts/<reference>.txt} and
  * every {@code expected-verdicts/<reference>/*.txt} (one file per group of checks): one line per check that
  * does NOT pass,
- * {@code <check id> <outcome>  # why (how it was confirmed)}.
+ * {@code <check id> <outcome>  # why (how it was confirmed)}, or {@code include <file>} to take over the lines of
+ * another reference's file (e.g. {@code include distribution/upload.txt}; path relative to {@code expected-verdicts/}).
  * Every other check must pass. Any difference — a new failure, or a listed deviation that went away — fails
  * the build, so a change in the toolkit's verdicts is always noticed.
  */
@@ -46,9 +47,15 @@ final class ExpectedVerdicts {
     return new ExpectedVerdicts(reference, deviations);
   }
 
-  private static void parse(String text, Map<String, Outcome> deviations) {
+  private static void parse(String text, Map<String, Outcome> deviations) throws IOException {
     for (String content : lines(text)) {
       String[] parts = content.split("\\s+");
+      if (parts[0].equals("include")) {
+        String resource = "/expected-verdicts/" + parts[1];
+        parse(read(resource).orElseThrow(() -> new IllegalStateException("Missing " + resource + " (included)")),
+            deviations);
+        continue;
+      }
       if (deviations.put(parts[0], Outcome.parse(parts[1])) != null) {
         throw new IllegalStateException("Check " + parts[0] + " is listed twice in the expected verdicts");
       }

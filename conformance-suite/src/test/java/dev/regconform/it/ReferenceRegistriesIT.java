@@ -7,10 +7,13 @@ import dev.regconform.fixtures.distribution.DistributionContainer;
 import dev.regconform.fixtures.distribution.DistributionProcess;
 import dev.regconform.reports.CheckResult;
 import dev.regconform.runner.SuiteRunner;
+import dev.regconform.target.ReferenceRegistries;
 import dev.regconform.target.RegistryTarget;
+import dev.regconform.target.TokenAuthReference;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -44,6 +47,27 @@ class ReferenceRegistriesIT {
   }
 
   @Test
+  void distribution_with_token_auth_passes_every_check_with_the_owners_credentials() throws Exception {
+    Optional<Path> binary = DistributionProcess.findBinary();
+    Assumptions.assumeTrue(binary.isPresent(), "no registry / docker-registry binary (apt-get install docker-registry)");
+    try (TokenAuthReference reference = TokenAuthReference.start(binary.get(), "regconform-it", null)) {
+      assertVerdicts(TokenAuthReference.ID, reference.started().target("regconform-it/" + TokenAuthReference.ID));
+    }
+  }
+
+  @Test
+  void distribution_with_htpasswd_passes_every_check_with_the_credentials() throws Exception {
+    Optional<Path> binary = DistributionProcess.findBinary();
+    Assumptions.assumeTrue(binary.isPresent(), "no registry / docker-registry binary (apt-get install docker-registry)");
+    Map.Entry<ReferenceRegistries.Started, DistributionProcess> reference =
+        ReferenceRegistries.startHtpasswd(binary.get(), "regconform-it");
+    try (DistributionProcess process = reference.getValue()) {
+      assertVerdicts(ReferenceRegistries.HTPASSWD_ID,
+          reference.getKey().target("regconform-it/" + ReferenceRegistries.HTPASSWD_ID));
+    }
+  }
+
+  @Test
   void artipie_embedded_gets_exactly_its_known_deviations() throws Exception {
     try (EmbeddedArtipieRegistry registry = EmbeddedArtipieRegistry.start()) {
       assertVerdicts("artipie-embedded", registry.baseUri());
@@ -51,7 +75,10 @@ class ReferenceRegistriesIT {
   }
 
   private static void assertVerdicts(String reference, URI url) throws Exception {
-    RegistryTarget target = new RegistryTarget(url, null, "regconform-it/" + reference, false, reference);
+    assertVerdicts(reference, new RegistryTarget(url, null, "regconform-it/" + reference, false, reference));
+  }
+
+  private static void assertVerdicts(String reference, RegistryTarget target) throws Exception {
     List<CheckResult> results = SuiteRunner.run(target, r -> { }).run().checks();
 
     assertThat(results).as("checks run against %s", reference).hasSizeGreaterThanOrEqualTo(Checks.MINIMUM_COUNT);

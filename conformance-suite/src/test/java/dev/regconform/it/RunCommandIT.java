@@ -9,6 +9,8 @@ import dev.regconform.fixtures.distribution.DistributionProcess;
 import dev.regconform.fixtures.support.FreePort;
 import dev.regconform.reports.CheckResult;
 import dev.regconform.reports.Outcome;
+import dev.regconform.scenarios.auth.AuthSettings;
+import dev.regconform.target.TokenAuthReference;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -158,14 +161,14 @@ class RunCommandIT {
     }
 
     @Test
-    void with_username_and_password_stdin_the_verdicts_are_those_of_distribution_without_auth() throws Exception {
+    void with_username_and_password_stdin_the_verdicts_are_those_of_the_htpasswd_reference() throws Exception {
       Captured run = credentialedRun();
 
       JsonNode summary = new ObjectMapper().readTree(credentialedReportDir.resolve("summary.json").toFile());
       int total = summary.at("/counts/total").asInt();
       assertThat(total).isGreaterThanOrEqualTo(Checks.MINIMUM_COUNT);
-      assertThat(ExpectedVerdicts.load("distribution").differences(checksOf(summary)))
-          .as("verdicts with credentials that differ from expected-verdicts/distribution; output:%n%s%s",
+      assertThat(ExpectedVerdicts.load("distribution-htpasswd").differences(checksOf(summary)))
+          .as("verdicts with credentials that differ from expected-verdicts/distribution-htpasswd; output:%n%s%s",
               run.out, run.err).isEmpty();
       assertThat(run.exitCode).as("exit status; output:%n%s%s", run.out, run.err)
           .isEqualTo(summary.at("/counts/by_failed").asInt() > 0 ? 1 : 0);
@@ -204,10 +207,17 @@ class RunCommandIT {
       JsonNode summary = new ObjectMapper().readTree(anonymousReportDir.resolve("summary.json").toFile());
       int total = summary.at("/counts/total").asInt();
       assertThat(total).isGreaterThanOrEqualTo(Checks.MINIMUM_COUNT);
-      // Only the check of the unauthenticated answer itself (GET /v2/ may answer 401 with a challenge) passes.
+      // Only the checks of the unauthenticated answer itself (GET /v2/ may answer 401 with a challenge) pass, and the
+      // auth checks that need credentials are disabled.
       List<CheckResult> checks = checksOf(summary);
       assertThat(checks).filteredOn(c -> c.outcome() != Outcome.FAILED).extracting(CheckResult::id)
-          .as("checks that did not fail without credentials").allMatch(id -> id.startsWith("api.base."));
+          .as("checks that did not fail without credentials")
+          .allMatch(id -> id.startsWith("api.base.") || id.startsWith("auth."));
+      assertThat(checks).filteredOn(c -> c.id().equals("auth.challenge.anonymous-refused"))
+          .extracting(CheckResult::outcome).containsExactly(Outcome.PASSED);
+      assertThat(checks).filteredOn(c -> c.id().equals("auth.login.docker-flow")).singleElement()
+          .satisfies(c -> assertThat(c.outcome()).isEqualTo(Outcome.DISABLED))
+          .satisfies(c -> assertThat(c.message()).contains("--password-stdin"));
       assertThat(checks).filteredOn(c -> c.outcome() == Outcome.FAILED).extracting(CheckResult::message)
           .isNotEmpty()
           .allSatisfy(message -> assertThat(message).containsAnyOf("401", "UNAUTHORIZED"));
@@ -227,6 +237,80 @@ class RunCommandIT {
       String wrongBasic = Base64.getEncoder().encodeToString((USER + ":" + wrong).getBytes(StandardCharsets.UTF_8));
       assertThat(run.out + run.err).doesNotContain(wrong).doesNotContain(wrongBasic);
       assertThat(dir.resolve("summary.json")).as("no report: nothing ran").doesNotExist();
+    }
+  }
+
+  /**
+   * The token-auth reference with a planted personal access token as the password, every auth setting given on the
+   * command line: afterwards neither the console nor any report file holds the PAT, its Basic form, any token the
+   * token server issued, the signing key, or any Authorization value.
+   */
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class Against_the_token_auth_reference_with_a_planted_token {
+    private static final String OWNER = "regconform-leak";
+    private final String planted = "regconform_pat_planted_" + UUID.randomUUID().toString().replace("-", "");
+    private TokenAuthReference reference;
+
+    @BeforeAll
+    void start_reference() {
+      Optional<Path> binary = DistributionProcess.findBinary();
+      Assumptions.assumeTrue(binary.isPresent(), "no registry / docker-registry binary (apt-get install docker-registry)");
+      reference = TokenAuthReference.start(binary.get(), OWNER, planted);
+    }
+
+    @AfterAll
+    void stop_reference() {
+      if (reference != null) {
+        reference.close();
+      }
+    }
+
+    @Test
+    void no_output_holds_the_pat_a_token_the_signing_key_or_an_authorization_value(@TempDir Path dir)
+        throws IOException {
+      Map<String, String> settings = reference.started().parameters();
+      Captured run = runWithStdin(planted + "\n", "run", "--target", reference.started().url().toString(),
+          "--namespace", OWNER, "--username", OWNER, "--password-stdin", "--report-dir", dir.toString(),
+          "--public-repository", settings.get(AuthSettings.PUBLIC_REPOSITORY),
+          "--private-repository", settings.get(AuthSettings.PRIVATE_REPOSITORY),
+          "--token-signing-key", settings.get(AuthSettings.TOKEN_SIGNING_KEY),
+          "--token-certificate", settings.get(AuthSettings.TOKEN_CERTIFICATE));
+
+      JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+      List<CheckResult> checks = checksOf(summary);
+      assertThat(checks).filteredOn(c -> c.id().startsWith("auth.")).as("auth checks; output:%n%s%s", run.out, run.err)
+          .filteredOn(c -> c.outcome() != Outcome.PASSED).extracting(CheckResult::id)
+          .containsExactly("auth.read-only.cannot-push"); // REGCONFORM_READ_ONLY_PASSWORD cannot be set in-process
+      List<String> tokens = reference.tokenServer().issuedTokens();
+      assertThat(tokens).as("tokens issued during the run").hasSizeGreaterThan(20);
+
+      List<String> secrets = new ArrayList<>(tokens);
+      secrets.add(planted);
+      secrets.add(Base64.getEncoder().encodeToString((OWNER + ":" + planted).getBytes(StandardCharsets.UTF_8)));
+      secrets.add(settings.get(AuthSettings.READ_ONLY_PASSWORD));
+      String key = reference.tokenServer().signingKeyPem();
+      key.lines().filter(l -> !l.startsWith("-----")).forEach(secrets::add);
+
+      Map<String, String> outputs = new java.util.LinkedHashMap<>();
+      outputs.put("stdout", run.out);
+      outputs.put("stderr", run.err);
+      try (Stream<Path> walk = Files.walk(dir)) {
+        for (Path file : walk.filter(Files::isRegularFile).toList()) {
+          outputs.put(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        }
+      }
+      assertThat(outputs.keySet()).as("outputs searched").anyMatch(f -> f.endsWith("-result.json"))
+          .anyMatch(f -> f.endsWith("junit.xml")).anyMatch(f -> f.endsWith("summary.json"));
+      java.util.regex.Pattern authorizationValue = java.util.regex.Pattern.compile(
+          "\\b(Basic|Bearer)\\s+(?!\\*\\*\\*)(?!(realm|service|scope|error)\\s*=)[A-Za-z0-9._~+/=-]{16,}");
+      outputs.forEach((name, text) -> {
+        for (String secret : secrets) {
+          assertThat(text.contains(secret)).as("%s holds a secret (%s…)", name, secret.substring(0, 6)).isFalse();
+        }
+        assertThat(authorizationValue.matcher(text).find()).as("%s holds an Authorization value: %s", name,
+            authorizationValue.matcher(text).results().map(m -> m.group().substring(0, 12)).toList()).isFalse();
+      });
     }
   }
 
