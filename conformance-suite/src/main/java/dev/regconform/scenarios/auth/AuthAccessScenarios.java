@@ -31,7 +31,7 @@ public class AuthAccessScenarios extends AuthSupport {
 
   @Test
   @CheckId("auth.read-only.cannot-push")
-  @Covers({"R70"})
+  @Covers({"R70", "R82"})
   void read_only_credentials_get_no_push_and_their_pushes_are_refused() {
     probe.requireAuthenticationWith(credentials);
     Credentials readOnly = settings.requireReadOnly();
@@ -60,7 +60,7 @@ public class AuthAccessScenarios extends AuthSupport {
 
   @Test
   @CheckId("auth.public.anonymous-pull")
-  @Covers({"R70"})
+  @Covers({"R70", "R81"})
   void anyone_may_pull_from_a_public_repository() {
     probe.requireAuthenticationWith(credentials);
     NotConfiguredException.unless(settings.publicRepository().isPresent(), "--public-repository NAME");
@@ -74,7 +74,7 @@ public class AuthAccessScenarios extends AuthSupport {
 
   @Test
   @CheckId("auth.private.anonymous-refused")
-  @Covers({"R70"})
+  @Covers({"R70", "R81"})
   void nobody_anonymous_may_pull_from_a_private_repository() {
     probe.requireAuthenticationWith(credentials);
     NotConfiguredException.unless(settings.privateRepository().isPresent(), "--private-repository NAME");

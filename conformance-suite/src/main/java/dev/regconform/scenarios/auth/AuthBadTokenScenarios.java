@@ -55,7 +55,7 @@ public class AuthBadTokenScenarios extends AuthSupport {
 
   @Test
   @CheckId("auth.bad-token.altered-payload")
-  @Covers({"R70"})
+  @Covers({"R83"})
   void a_token_whose_claims_were_changed_after_signing_is_refused() {
     Jwt good = goodJwt();
     ObjectNode claims = good.claimsCopy();
@@ -65,7 +65,7 @@ public class AuthBadTokenScenarios extends AuthSupport {
 
   @Test
   @CheckId("auth.bad-token.alg-none")
-  @Covers({"R70"})
+  @Covers({"R83"})
   void an_unsecured_token_with_alg_none_is_refused() {
     Jwt good = goodJwt();
     assertRefusedInPlaceOf(good, Jwt.unsecured(good.claimsCopy()), "alg none and no signature");
@@ -73,7 +73,7 @@ public class AuthBadTokenScenarios extends AuthSupport {
 
   @Test
   @CheckId("auth.bad-token.unknown-key")
-  @Covers({"R70"})
+  @Covers({"R83"})
   void a_token_signed_by_an_unknown_key_is_refused() {
     Jwt good = goodJwt();
     TokenSigner unknown = TokenSigner.withNewKey(algorithmOf(good));
@@ -83,7 +83,7 @@ public class AuthBadTokenScenarios extends AuthSupport {
 
   @Test
   @CheckId("auth.bad-token.garbage")
-  @Covers({"R70"})
+  @Covers({"R83"})
   void a_token_that_is_no_token_is_refused() {
     Jwt good = goodJwt();
     assertRefusedInPlaceOf(good, "regconform-not-a-token-" + UUID.randomUUID(), "no JWT at all");
@@ -91,7 +91,7 @@ public class AuthBadTokenScenarios extends AuthSupport {
 
   @Test
   @CheckId(value = "auth.bad-token.invalid-token-error", level = Level.SHOULD)
-  @Covers({"R70"})
+  @Covers({"R83", "R84"})
   void the_refusal_of_a_bad_token_says_invalid_token_in_its_challenge() {
     Jwt good = goodJwt();
     ObjectNode altered = good.claimsCopy();
@@ -118,7 +118,7 @@ public class AuthBadTokenScenarios extends AuthSupport {
 
   @Test
   @CheckId("auth.bad-token.expired")
-  @Covers({"R70"})
+  @Covers({"R83"})
   void an_expired_token_is_refused() {
     Jwt good = goodJwt();
     TokenSigner trusted = trustedSigner(good);
@@ -131,7 +131,7 @@ public class AuthBadTokenScenarios extends AuthSupport {
 
   @Test
   @CheckId("auth.bad-token.not-yet-valid")
-  @Covers({"R70"})
+  @Covers({"R83"})
   void a_token_not_yet_valid_is_refused() {
     Jwt good = goodJwt();
     TokenSigner trusted = trustedSigner(good);
@@ -143,7 +143,7 @@ public class AuthBadTokenScenarios extends AuthSupport {
 
   @Test
   @CheckId("auth.bad-token.wrong-audience")
-  @Covers({"R70"})
+  @Covers({"R83"})
   void a_token_for_another_service_is_refused() {
     Jwt good = goodJwt();
     TokenSigner trusted = trustedSigner(good);
@@ -154,7 +154,7 @@ public class AuthBadTokenScenarios extends AuthSupport {
 
   @Test
   @CheckId("auth.bad-token.wrong-issuer")
-  @Covers({"R70"})
+  @Covers({"R83"})
   void a_token_from_another_issuer_is_refused() {
     Jwt good = goodJwt();
     TokenSigner trusted = trustedSigner(good);

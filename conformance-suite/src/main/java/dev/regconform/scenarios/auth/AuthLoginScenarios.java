@@ -35,7 +35,7 @@ public class AuthLoginScenarios extends AuthSupport {
 
   @Test
   @CheckId("auth.challenge.anonymous-refused")
-  @Covers({"R70"})
+  @Covers({"R70", "R81"})
   void without_credentials_the_registry_answers_401_with_a_challenge_that_parses() {
     probe.requireAuthentication();
     RegistryResponse refused = probe.anonymousPush().orElse(probe.base());
@@ -55,7 +55,7 @@ public class AuthLoginScenarios extends AuthSupport {
 
   @Test
   @CheckId("auth.token.flow")
-  @Covers({"R70"})
+  @Covers({"R70", "R81", "R85"})
   void a_token_from_the_challenges_realm_with_the_credentials_opens_v2() {
     probe.requireBearer(credentials, "there is no token flow; Basic credentials go with every request "
         + "(auth.login.docker-flow checks that they open /v2/)");
@@ -68,7 +68,7 @@ public class AuthLoginScenarios extends AuthSupport {
 
   @Test
   @CheckId(value = "auth.token.response-fields", level = Level.SHOULD)
-  @Covers({"R70"})
+  @Covers({"R85"})
   void the_token_answer_has_equal_token_fields_an_expires_in_of_at_least_60_s_and_an_rfc_3339_issued_at() {
     probe.requireBearer(credentials, "there are no token answers");
     TokenAnswer answer = realm().get(credentials, repositoryScope(repo, "pull"));
@@ -99,7 +99,7 @@ public class AuthLoginScenarios extends AuthSupport {
 
   @Test
   @CheckId("auth.token.wrong-password-refused")
-  @Covers({"R70"})
+  @Covers({"R81", "R85"})
   void a_wrong_password_gets_401_and_no_token() {
     probe.requireAuthenticationWith(credentials);
     Credentials wrong = new Credentials(credentials.username(), "regconform-wrong-" + UUID.randomUUID());
@@ -119,7 +119,7 @@ public class AuthLoginScenarios extends AuthSupport {
 
   @Test
   @CheckId("auth.login.docker-flow")
-  @Covers({"R70"})
+  @Covers({"R70", "R81", "R85"})
   void docker_login_gets_a_token_without_scope_with_basic_credentials_and_then_v2_answers_200() {
     probe.requireAuthenticationWith(credentials);
     if (probe.mode() == AuthProbe.Mode.BASIC) {

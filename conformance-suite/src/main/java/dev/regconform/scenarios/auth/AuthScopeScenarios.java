@@ -52,7 +52,7 @@ public class AuthScopeScenarios extends AuthSupport {
 
   @Test
   @CheckId("auth.scope.pull-token-cannot-push")
-  @Covers({"R70"})
+  @Covers({"R82"})
   void a_pull_token_pulls_but_its_pushes_are_refused_and_store_nothing() {
     probe.requireBearer(credentials, BASIC);
     AuthorizedRequests pull = AuthorizedRequests.bearer(registry, token(repositoryScope(repoA, "pull")));
@@ -67,7 +67,7 @@ public class AuthScopeScenarios extends AuthSupport {
 
   @Test
   @CheckId(value = "auth.scope.refusal-says-insufficient-scope", level = Level.SHOULD)
-  @Covers({"R70", "R72"})
+  @Covers({"R82", "R84", "R72"})
   void a_refused_push_says_insufficient_scope_or_denied() {
     probe.requireBearer(credentials, BASIC);
     RegistryResponse refused = AuthorizedRequests.bearer(registry, token(repositoryScope(repoA, "pull")))
@@ -87,7 +87,7 @@ public class AuthScopeScenarios extends AuthSupport {
 
   @Test
   @CheckId("auth.scope.push-token-pushes")
-  @Covers({"R70"})
+  @Covers({"R82"})
   void a_pull_push_token_pushes_blobs_and_a_manifest() {
     probe.requireBearer(credentials, BASIC);
     String repository = scenario.repository("push");
@@ -108,7 +108,7 @@ public class AuthScopeScenarios extends AuthSupport {
 
   @Test
   @CheckId("auth.scope.delete-needs-delete")
-  @Covers({"R70"})
+  @Covers({"R82"})
   void a_delete_is_refused_with_a_pull_push_token_and_done_with_a_delete_token() {
     probe.requireBearer(credentials, BASIC);
     String repository = scenario.repository("delete");
@@ -138,7 +138,7 @@ public class AuthScopeScenarios extends AuthSupport {
 
   @Test
   @CheckId("auth.scope.other-repository-refused")
-  @Covers({"R70"})
+  @Covers({"R82"})
   void a_token_for_repository_a_opens_neither_pull_nor_push_in_repository_b() {
     probe.requireBearer(credentials, BASIC);
     AuthorizedRequests tokenA = AuthorizedRequests.bearer(registry, token(repositoryScope(repoA, "pull,push")));
@@ -155,7 +155,7 @@ public class AuthScopeScenarios extends AuthSupport {
 
   @Test
   @CheckId("auth.scope.catalog-needs-its-scope")
-  @Covers({"R70"})
+  @Covers({"R82"})
   void the_catalog_is_refused_with_a_repository_token_and_opens_with_registry_catalog() {
     probe.requireBearer(credentials, BASIC);
     RegistryResponse withRepositoryToken =
