@@ -4,9 +4,11 @@ import static dev.regconform.assertions.RegistryAssertions.assertThat;
 
 import dev.regconform.client.Headers;
 import dev.regconform.client.RegistryResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Arrays;
 
-/** Small pieces the scenario packages share: fresh content and the Location of an answer. */
+/** Small pieces the scenario packages share: fresh or tampered content and the Location of an answer. */
 public final class Content {
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -17,6 +19,16 @@ public final class Content {
     byte[] bytes = new byte[size];
     RANDOM.nextBytes(bytes);
     return bytes;
+  }
+
+  /**
+   * {@code original} with {@code "oh no"} appended, as the official suite tampers with a blob: pushed under the digest
+   * of {@code original}, it must be refused.
+   */
+  public static byte[] tampered(byte[] original) {
+    byte[] body = Arrays.copyOf(original, original.length + 5);
+    System.arraycopy("oh no".getBytes(StandardCharsets.US_ASCII), 0, body, original.length, 5);
+    return body;
   }
 
   /** The {@code Location} of a response, after asserting it is there (so a missing one fails naming the header). */
