@@ -51,6 +51,20 @@ public final class ContentPusher {
     blobPushed.accept(repository, blob.digest());
   }
 
+  /**
+   * POST, one PATCH with {@code content}, then PUT ?digest= with its sha256 digest: a small blob (an empty config, an
+   * artifact's layer) pushed as docker pushes it. Returns the PUT's answer (201).
+   */
+  public RegistryResponse pushBytes(String repository, byte[] content) {
+    Digest digest = Digest.sha256(content);
+    String action = "upload blob " + digest + " (" + content.length + " bytes) to " + repository;
+    RegistryResponse start = expect(client.startUpload(repository), 202, action + " (POST)");
+    RegistryResponse patch = expect(client.patchUpload(location(start, action), content, null), 202, action + " (PATCH)");
+    RegistryResponse put = expect(client.completeUpload(location(patch, action), digest, null), 201, action + " (PUT)");
+    blobPushed.accept(repository, digest);
+    return put;
+  }
+
   /** PUTs a manifest's exact bytes under a tag or digest. */
   public void pushManifest(String repository, String reference, Manifest manifest) {
     expect(client.putManifest(repository, reference, manifest.mediaType(), manifest.raw()), 201,

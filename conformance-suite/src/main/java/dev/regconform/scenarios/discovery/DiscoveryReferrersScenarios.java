@@ -92,11 +92,11 @@ public class DiscoveryReferrersScenarios extends ScenarioSupport {
     scenario.pusher().pushImage(repo, bare, "no-referrers");
     noReferrers = bare.manifest().digest();
 
-    SmallBlobs.push(scenario, repo, EMPTY_JSON);
+    scenario.pusher().pushBytes(repo, EMPTY_JSON);
     byte[] sbomContent = ("{\"sbom\":\"regconform " + unique + "\"}").getBytes(StandardCharsets.UTF_8);
     byte[] signatureContent = ("{\"signature\":\"regconform " + unique + "\"}").getBytes(StandardCharsets.UTF_8);
-    SmallBlobs.push(scenario, repo, sbomContent);
-    SmallBlobs.push(scenario, repo, signatureContent);
+    scenario.pusher().pushBytes(repo, sbomContent);
+    scenario.pusher().pushBytes(repo, signatureContent);
     Descriptor sbomLayer = Descriptor.of(SBOM_TYPE, sbomContent);
     Descriptor signatureConfig = Descriptor.of(SIGNATURE_CONFIG_TYPE, signatureContent);
     sbom = ImageManifest.of(MediaTypes.OCI_MANIFEST, SBOM_TYPE, EMPTY, List.of(sbomLayer), subject,
@@ -116,7 +116,7 @@ public class DiscoveryReferrersScenarios extends ScenarioSupport {
     putByDigest(repo, orphanSignature);
 
     scenario.pusher().pushImage(otherRepo, image, "subject");
-    SmallBlobs.push(scenario, otherRepo, EMPTY_JSON);
+    scenario.pusher().pushBytes(otherRepo, EMPTY_JSON);
     otherRepoReferrer = ImageManifest.of(MediaTypes.OCI_MANIFEST, SBOM_TYPE, EMPTY, List.of(EMPTY), subject,
         Map.of(ANNOTATION, "other-repository"));
     otherRepoPut = putByDigest(otherRepo, otherRepoReferrer);

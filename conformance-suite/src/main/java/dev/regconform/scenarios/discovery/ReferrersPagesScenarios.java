@@ -53,7 +53,7 @@ public class ReferrersPagesScenarios extends ScenarioSupport {
     TestImage image = scenario.newImage(256);
     scenario.pusher().pushImage(repo, image, "subject");
     subject = Descriptor.of(image.manifest().mediaType(), image.manifest().raw());
-    SmallBlobs.push(scenario, repo, EMPTY_JSON);
+    scenario.pusher().pushBytes(repo, EMPTY_JSON);
     long unique = System.nanoTime();
     for (int i = 1; i <= REFERRERS; i++) {
       ImageManifest referrer = ImageManifest.of(MediaTypes.OCI_MANIFEST, ARTIFACT_TYPE, EMPTY, List.of(EMPTY), subject,

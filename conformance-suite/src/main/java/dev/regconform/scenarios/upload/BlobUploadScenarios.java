@@ -1,5 +1,6 @@
 package dev.regconform.scenarios.upload;
 
+import dev.regconform.scenarios.UploadSessions;
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
 import static dev.regconform.scenarios.Content.location;
 import static dev.regconform.scenarios.upload.Uploads.range;
@@ -186,7 +187,7 @@ public class BlobUploadScenarios extends ScenarioSupport {
     RegistryResponse post = registry.uploadMonolithic(repo, digest, content);
     scenario.cleanup().recordBlob(repo, digest);
     if (post.status() == 202) {
-      post.header(Headers.LOCATION).ifPresent(l -> Uploads.abandon(registry, l));
+      post.header(Headers.LOCATION).ifPresent(l -> UploadSessions.abandon(registry, l));
       Unsupported.because("single-POST upload is not offered: " + post.requestLine() + " answered 202 (an upload session)");
     }
     assertThat(post).hasStatus(201).hasLocationHeader().hasContentDigest(digest);

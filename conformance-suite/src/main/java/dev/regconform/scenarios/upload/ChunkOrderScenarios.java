@@ -1,5 +1,6 @@
 package dev.regconform.scenarios.upload;
 
+import dev.regconform.scenarios.UploadSessions;
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
 import static dev.regconform.scenarios.Content.location;
 import static dev.regconform.scenarios.upload.Uploads.range;
@@ -62,7 +63,7 @@ public class ChunkOrderScenarios extends ScenarioSupport {
     Session s = start();
     RegistryResponse patch = registry.patchUpload(s.location(), s.chunk(s.chunk()), range(s.chunk(), s.chunk()));
     assertThat(patch).hasStatus(416);
-    Uploads.abandon(registry, s.location());
+    UploadSessions.abandon(registry, s.location());
   }
 
   /** A chunk that skips bytes is refused, and the session still reports only what it received (H7b). */
@@ -79,7 +80,7 @@ public class ChunkOrderScenarios extends ScenarioSupport {
     RegistryResponse status = registry.uploadStatus(location);
     assertThat(status).as("GET of the session after the refused chunk")
         .hasStatus(204).hasHeader(Headers.RANGE, range(0, s.chunk()));
-    Uploads.abandon(registry, location);
+    UploadSessions.abandon(registry, location);
   }
 
   /** G37: resending the chunk already received overlaps it, so it is out of order too. */
@@ -91,7 +92,7 @@ public class ChunkOrderScenarios extends ScenarioSupport {
     String location = firstChunkAccepted(s);
     RegistryResponse again = registry.patchUpload(location, s.chunk(0), range(0, s.chunk()));
     assertThat(again).hasStatus(416);
-    Uploads.abandon(registry, location);
+    UploadSessions.abandon(registry, location);
   }
 
   /** R31 (HEAD spec): the last chunk sent in the closing PUT must also be in order; nothing is stored. */
@@ -108,7 +109,7 @@ public class ChunkOrderScenarios extends ScenarioSupport {
     scenario.cleanup().recordBlob(repo, digest);
     assertThat(put).hasStatus(416);
     assertThat(registry.headBlob(repo, digest)).as("HEAD of the blob whose last chunk was refused").hasStatus(404);
-    Uploads.abandon(registry, location);
+    UploadSessions.abandon(registry, location);
   }
 
   /**
@@ -159,6 +160,6 @@ public class ChunkOrderScenarios extends ScenarioSupport {
     RegistryResponse patch = registry.patchUpload(s.location(), s.chunk(0), contentRange.apply(s));
     assertThat(patch).hasStatusIn("a malformed Content-Range is refused: 416 (out-of-order rule) or 400 (bad request)",
         400, 416);
-    Uploads.abandon(registry, s.location());
+    UploadSessions.abandon(registry, s.location());
   }
 }

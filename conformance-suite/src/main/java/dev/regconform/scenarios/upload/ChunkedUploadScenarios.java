@@ -1,5 +1,6 @@
 package dev.regconform.scenarios.upload;
 
+import dev.regconform.scenarios.UploadSessions;
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
 import static dev.regconform.scenarios.Content.location;
 import static dev.regconform.scenarios.upload.Uploads.range;
@@ -77,7 +78,7 @@ public class ChunkedUploadScenarios extends ScenarioSupport {
     Upload upload = start();
     RegistryResponse patch = patchFirst(upload);
     assertThat(patch).hasStatus(202).hasLocationHeader().hasHeader(Headers.RANGE, range(0, upload.first()));
-    Uploads.abandon(registry, location(patch));
+    UploadSessions.abandon(registry, location(patch));
   }
 
   @Test
@@ -89,7 +90,7 @@ public class ChunkedUploadScenarios extends ScenarioSupport {
     assertThat(first).as("PATCH of the first chunk").hasStatus(202);
     RegistryResponse second = patchLast(location(first), upload);
     assertThat(second).hasStatus(202).hasLocationHeader().hasHeader(Headers.RANGE, range(0, upload.content().length));
-    Uploads.abandon(registry, location(second));
+    UploadSessions.abandon(registry, location(second));
   }
 
   @Test
@@ -101,7 +102,7 @@ public class ChunkedUploadScenarios extends ScenarioSupport {
     assertThat(patch).as("PATCH of the first chunk").hasStatus(202);
     RegistryResponse status = registry.uploadStatus(location(patch));
     assertThat(status).hasStatus(204).hasLocationHeader().hasHeader(Headers.RANGE, range(0, upload.first()));
-    Uploads.abandon(registry, location(status));
+    UploadSessions.abandon(registry, location(status));
   }
 
   @Test
@@ -146,7 +147,7 @@ public class ChunkedUploadScenarios extends ScenarioSupport {
     assertThat(patch).as("PATCH of the first chunk").hasStatus(202);
     RegistryResponse status = registry.uploadStatus(upload.location());
     assertThat(status).hasStatus(204).hasLocationHeader().hasHeader(Headers.RANGE, range(0, upload.first()));
-    Uploads.abandon(registry, location(status));
+    UploadSessions.abandon(registry, location(status));
   }
 
   /**

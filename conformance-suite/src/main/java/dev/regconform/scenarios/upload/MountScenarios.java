@@ -1,5 +1,6 @@
 package dev.regconform.scenarios.upload;
 
+import dev.regconform.scenarios.UploadSessions;
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
 import static dev.regconform.scenarios.Content.location;
 import static dev.regconform.scenarios.upload.Uploads.range;
@@ -102,7 +103,7 @@ public class MountScenarios {
     if (expected.filter("202"::equals).isPresent()) {
       assertThat(mount).as("mount without from, expected 202 (OCI_AUTOMATIC_CROSSMOUNT=0)").hasStatus(202)
           .hasLocationHeader();
-      Uploads.abandon(registry, location(mount));
+      UploadSessions.abandon(registry, location(mount));
       return;
     }
     if (expected.isEmpty()) {
@@ -153,6 +154,6 @@ public class MountScenarios {
     assertThat(mount).hasStatus(202).hasLocationHeader();
     assertThat(registry.headBlob(target, blob.digest())).as("HEAD of the blob in the target after the refused mount")
         .hasStatus(404);
-    Uploads.abandon(registry, location(mount));
+    UploadSessions.abandon(registry, location(mount));
   }
 }

@@ -1,5 +1,6 @@
 package dev.regconform.scenarios.upload;
 
+import dev.regconform.scenarios.UploadSessions;
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
 import static dev.regconform.scenarios.Content.location;
 import static dev.regconform.scenarios.upload.Uploads.range;
@@ -75,7 +76,7 @@ public class Sha512BlobScenarios extends ScenarioSupport {
     scenario.cleanup().recordBlob(repo, digest);
     DigestAlgorithmSupport.unsupportedIfRefused(post, DigestAlgorithm.SHA512);
     if (post.status() == 202) {
-      post.header(Headers.LOCATION).ifPresent(l -> Uploads.abandon(registry, l));
+      post.header(Headers.LOCATION).ifPresent(l -> UploadSessions.abandon(registry, l));
       Unsupported.because("single-POST upload is not offered: " + post.requestLine() + " answered 202 (an upload session)");
     }
     assertThat(post).hasStatus(201).hasLocationHeader();
@@ -145,7 +146,7 @@ public class Sha512BlobScenarios extends ScenarioSupport {
     if (expected.filter("202"::equals).isPresent()) {
       assertThat(mount).as("mount without from, expected 202 (OCI_AUTOMATIC_CROSSMOUNT=0)").hasStatus(202)
           .hasLocationHeader();
-      Uploads.abandon(registry, location(mount));
+      UploadSessions.abandon(registry, location(mount));
       return;
     }
     if (expected.isEmpty()) {
@@ -349,7 +350,7 @@ public class Sha512BlobScenarios extends ScenarioSupport {
     RegistryResponse mount = registry.mountBlob(target, nowhere, source);
     scenario.cleanup().recordBlob(target, nowhere);
     assertThat(mount).hasStatus(202).hasLocationHeader();
-    Uploads.abandon(registry, location(mount));
+    UploadSessions.abandon(registry, location(mount));
     assertThat(registry.headBlob(target, nowhere)).as("HEAD of the digest the mount named").hasStatus(404);
   }
 }

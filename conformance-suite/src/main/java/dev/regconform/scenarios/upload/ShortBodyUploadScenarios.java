@@ -1,5 +1,6 @@
 package dev.regconform.scenarios.upload;
 
+import dev.regconform.scenarios.UploadSessions;
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
 import static dev.regconform.scenarios.Content.location;
 
@@ -91,7 +92,7 @@ public class ShortBodyUploadScenarios extends ScenarioSupport {
     RegistryResponse answer = post.response().orElse(null);
     if (answer != null && answer.status() == 202) {
       assertNothingStored(post, digest, content);
-      answer.header(Headers.LOCATION).ifPresent(l -> Uploads.abandon(registry, l));
+      answer.header(Headers.LOCATION).ifPresent(l -> UploadSessions.abandon(registry, l));
       Unsupported.because("single-POST upload is not offered: " + post.requestLine() + " with Content-Length: "
           + DECLARED + " and " + SENT + " bytes of body answered 202 (an upload session), and nothing was stored");
     }

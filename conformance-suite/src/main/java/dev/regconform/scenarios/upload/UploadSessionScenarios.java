@@ -1,5 +1,6 @@
 package dev.regconform.scenarios.upload;
 
+import dev.regconform.scenarios.UploadSessions;
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
 import static dev.regconform.scenarios.Content.location;
 
@@ -45,7 +46,7 @@ public class UploadSessionScenarios extends ScenarioSupport {
         .doesNotThrowAnyException();
 
     assertThat(registry.uploadStatus(location)).as("GET of the session's Location").hasStatus(204);
-    Uploads.abandon(registry, location);
+    UploadSessions.abandon(registry, location);
   }
 
   /**
@@ -70,8 +71,8 @@ public class UploadSessionScenarios extends ScenarioSupport {
       uuid.ifPresent(id -> Assertions.assertThat(location(post))
           .as("Location of %s contains its Docker-Upload-UUID %s", post.requestLine(), id).contains(id));
     }
-    Uploads.abandon(registry, a);
-    Uploads.abandon(registry, b);
+    UploadSessions.abandon(registry, a);
+    UploadSessions.abandon(registry, b);
   }
 
   /**

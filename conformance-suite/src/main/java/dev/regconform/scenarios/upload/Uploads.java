@@ -9,6 +9,7 @@ import dev.regconform.client.RegistryResponse;
 import dev.regconform.junit.Unsupported;
 import dev.regconform.model.Digest;
 import dev.regconform.scenarios.Content;
+import dev.regconform.scenarios.UploadSessions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -93,15 +94,6 @@ final class Uploads {
     return trimmed.substring(0, trimmed.lastIndexOf('/') + 1) + random + rest;
   }
 
-  /** DELETE of a session a check leaves behind; the answer does not matter (cancel is itself a checked feature). */
-  static void abandon(RegistryClient registry, String location) {
-    try {
-      registry.cancelUpload(location);
-    } catch (RuntimeException ignored) {
-      // best effort: sessions also time out on the registry's side
-    }
-  }
-
   /** The response's JSON error body has one of {@code expected}; the message shows the exchange. */
   static void hasErrorCodeIn(RegistryResponse response, ErrorCode... expected) {
     List<String> codes = response.errors().stream().map(e -> e.code()).toList();
@@ -149,7 +141,7 @@ final class Uploads {
   static void unsupportedIfSessionInstead(RegistryClient registry, RegistryResponse mount, String feature) {
     if (mount.status() == 202) {
       assertThat(mount).as("the 202 fallback of %s is an upload session", feature).hasLocationHeader();
-      abandon(registry, Content.location(mount));
+      UploadSessions.abandon(registry, Content.location(mount));
       Unsupported.because(feature + " is not offered: " + mount.requestLine() + " answered 202 with an upload session");
     }
   }

@@ -1,5 +1,6 @@
 package dev.regconform.scenarios.official.requests;
 
+import dev.regconform.scenarios.UploadSessions;
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
 
 import dev.regconform.client.ErrorCode;
@@ -53,7 +54,7 @@ public class BlobPushRequestScenarios extends ScenarioSupport {
         400, 202);
     assertThat(registry.headBlob(repo, claimed)).as("HEAD by the digest the single POST claimed").hasStatus(404);
     if (post.status() == 202) {
-      Requests.abandon(registry, post);
+      UploadSessions.abandon(registry, post);
       Unsupported.because("single-POST upload is not offered: " + post.requestLine() + " answered 202 (an upload"
           + " session) and stored nothing under " + claimed);
     }
@@ -70,7 +71,7 @@ public class BlobPushRequestScenarios extends ScenarioSupport {
   @Covers({"R23", "R9", "R13", "R15"})
   void the_empty_JSON_blob_uploads_with_201_and_downloads_as_its_2_bytes() {
     Digest digest = Digest.sha256(EMPTY_JSON);
-    RegistryResponse put = Requests.upload(scenario, repo, EMPTY_JSON);
+    RegistryResponse put = scenario.pusher().pushBytes(repo, EMPTY_JSON);
     assertThat(put).hasStatus(201).hasLocationHeader().hasContentDigestIfPresent(digest);
     assertThat(registry.headBlob(repo, digest)).hasStatus(200).hasContentLength(EMPTY_JSON.length)
         .hasContentDigest(digest).hasEmptyBody();
@@ -97,7 +98,7 @@ public class BlobPushRequestScenarios extends ScenarioSupport {
           .as("HEAD of the blob after a mount of a digest that exists nowhere").hasStatus(404);
     } finally {
       if (mount.status() == 202) {
-        Requests.abandon(registry, mount);
+        UploadSessions.abandon(registry, mount);
       }
     }
   }

@@ -54,7 +54,7 @@ public class EmptyBlobDeleteScenarios {
 
   private void assertDeletes(String repo, byte[] content) {
     Digest digest = Digest.sha256(content);
-    Requests.upload(scenario, repo, content);
+    scenario.pusher().pushBytes(repo, content);
     RegistryResponse delete = registry.deleteBlob(repo, digest);
     Deletion.unsupportedIfRefused(delete, "blob deletion");
     assertThat(delete).hasStatus(202);
