@@ -113,7 +113,7 @@ class RunCommandOciEnvironmentTest {
       }
     }
     JsonNode requirements = new ObjectMapper().readTree(reports.resolve("requirements.json").toFile());
-    assertThat(requirements.at("/counts/requirements").asInt()).isEqualTo(85);
+    assertThat(requirements.at("/counts/requirements").asInt()).isEqualTo(86);
     assertThat(requirements.at("/unknownRequirementIds").size()).isZero();
   }
 

@@ -9,6 +9,7 @@ import dev.regconform.client.RegistryClient;
 import dev.regconform.client.RegistryResponse;
 import dev.regconform.fixtures.images.TestImage;
 import dev.regconform.junit.CheckId;
+import dev.regconform.junit.Covers;
 import dev.regconform.junit.Feature;
 import dev.regconform.junit.Level;
 import dev.regconform.junit.RegistryConformance;
@@ -59,6 +60,7 @@ public class DiscoveryCatalogScenarios {
 
   @Test
   @CheckId(value = "catalog.list.json-object", level = Level.SHOULD)
+  @Covers({"R86"})
   void the_catalog_is_a_JSON_object_with_a_repositories_array() {
     RegistryResponse list = catalog(null, null);
     assertThat(list).hasStatus(200).hasContentType("application/json");
@@ -67,6 +69,7 @@ public class DiscoveryCatalogScenarios {
 
   @Test
   @CheckId(value = "catalog.list.full-names", level = Level.SHOULD)
+  @Covers({"R86"})
   void the_catalog_lists_every_repository_with_its_full_name() {
     catalog(null, null);
     Pager pager = new Pager(registry, "repositories", SCOPE, 100, last -> registry.listRepositories(100, last));
@@ -76,6 +79,7 @@ public class DiscoveryCatalogScenarios {
 
   @Test
   @CheckId(value = "catalog.list.order", level = Level.SHOULD)
+  @Covers({"R86"})
   void the_catalog_lists_repositories_in_lexical_order() {
     RegistryResponse page = catalog(100, prefix);
     List<String> listed = Listing.require(page, "repositories");
@@ -89,6 +93,7 @@ public class DiscoveryCatalogScenarios {
 
   @Test
   @CheckId(value = "catalog.page.n-exact", level = Level.SHOULD)
+  @Covers({"R86"})
   void n_limits_the_catalog_to_exactly_n_repositories() {
     RegistryResponse page = catalog(2, null);
     assertThat(Listing.require(page, "repositories"))
@@ -97,6 +102,7 @@ public class DiscoveryCatalogScenarios {
 
   @Test
   @CheckId(value = "catalog.page.link-next", level = Level.SHOULD)
+  @Covers({"R86"})
   void a_catalog_page_with_more_repositories_after_it_links_to_the_next_page() {
     RegistryResponse page = catalog(2, prefix);
     assertThat(LinkHeader.next(page.headers(Headers.LINK)))
@@ -107,6 +113,7 @@ public class DiscoveryCatalogScenarios {
 
   @Test
   @CheckId(value = "catalog.page.link-well-formed", level = Level.SHOULD)
+  @Covers({"R86"})
   void a_Link_header_on_the_catalog_is_RFC_5988_with_rel_next() {
     RegistryResponse page = catalog(2, prefix);
     List<String> links = page.headers(Headers.LINK);
@@ -119,6 +126,7 @@ public class DiscoveryCatalogScenarios {
 
   @Test
   @CheckId(value = "catalog.page.walk-complete", level = Level.SHOULD)
+  @Covers({"R86"})
   void paging_through_the_catalog_returns_every_repository_once_in_order() {
     catalog(null, null);
     String lastMine = repos.get(repos.size() - 1);
@@ -132,6 +140,7 @@ public class DiscoveryCatalogScenarios {
 
   @Test
   @CheckId(value = "catalog.page.n-zero", level = Level.SHOULD)
+  @Covers({"R86"})
   void n_zero_returns_an_empty_catalog_and_no_Link() {
     RegistryResponse page = catalog(0, null);
     assertThat(Listing.require(page, "repositories")).as("repositories for n=0\n  %s", page.describe()).isEmpty();
@@ -140,6 +149,7 @@ public class DiscoveryCatalogScenarios {
 
   @Test
   @CheckId(value = "catalog.last.strictly-after", level = Level.SHOULD)
+  @Covers({"R86"})
   void last_returns_the_repositories_after_it() {
     RegistryResponse page = catalog(2, repos.get(0));
     assertThat(Listing.require(page, "repositories")).as("the 2 repositories after '%s'\n  %s", repos.get(0),
