@@ -90,6 +90,20 @@ final class ExpectedVerdicts {
     return expected != null && expected == result.outcome();
   }
 
+  /**
+   * As {@link #differences(List)}, for a run of some checks only: results and listed deviations whose id
+   * {@code selected} rejects are ignored.
+   */
+  List<String> differences(List<CheckResult> actual, java.util.function.Predicate<String> selected) {
+    ExpectedVerdicts subset = new ExpectedVerdicts(reference, new LinkedHashMap<>());
+    deviations.forEach((id, outcome) -> {
+      if (selected.test(id)) {
+        subset.deviations.put(id, outcome);
+      }
+    });
+    return subset.differences(actual.stream().filter(r -> selected.test(r.id())).toList());
+  }
+
   /** One line per difference between the actual verdicts and the expected ones; empty when they agree. */
   List<String> differences(List<CheckResult> actual) {
     List<String> differences = new ArrayList<>();

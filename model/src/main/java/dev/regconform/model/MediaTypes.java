@@ -9,7 +9,9 @@ public final class MediaTypes {
   public static final String OCI_CONFIG = "application/vnd.oci.image.config.v1+json";
   public static final String OCI_LAYER_TAR_GZIP = "application/vnd.oci.image.layer.v1.tar+gzip";
   public static final String OCI_LAYER_TAR = "application/vnd.oci.image.layer.v1.tar";
+  public static final String OCI_LAYER_NONDISTRIBUTABLE_TAR = "application/vnd.oci.image.layer.nondistributable.v1.tar";
   public static final String OCI_LAYER_NONDISTRIBUTABLE_TAR_GZIP = "application/vnd.oci.image.layer.nondistributable.v1.tar+gzip";
+  public static final String OCI_LAYER_NONDISTRIBUTABLE_TAR_ZSTD = "application/vnd.oci.image.layer.nondistributable.v1.tar+zstd";
   public static final String OCI_EMPTY = "application/vnd.oci.empty.v1+json";
 
   public static final String DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
@@ -25,6 +27,18 @@ public final class MediaTypes {
   public static final Set<String> IMAGE_MANIFESTS = Set.of(OCI_MANIFEST, DOCKER_MANIFEST);
   /** Media types of manifests that list other manifests. */
   public static final Set<String> INDEXES = Set.of(OCI_INDEX, DOCKER_MANIFEST_LIST);
+  /**
+   * Layer media types whose blobs clients do not upload (Docker foreign layers, OCI non-distributable layers, deprecated
+   * since image-spec 1.1): registries are not expected to hold them, and clients fetch them from the descriptor's
+   * {@code urls}.
+   */
+  public static final Set<String> NON_DISTRIBUTABLE_LAYERS = Set.of(DOCKER_FOREIGN_LAYER_TAR_GZIP,
+      OCI_LAYER_NONDISTRIBUTABLE_TAR, OCI_LAYER_NONDISTRIBUTABLE_TAR_GZIP, OCI_LAYER_NONDISTRIBUTABLE_TAR_ZSTD);
 
   private MediaTypes() {}
+
+  /** Whether a layer of {@code mediaType} is one clients never upload ({@link #NON_DISTRIBUTABLE_LAYERS}). */
+  public static boolean isNonDistributableLayer(String mediaType) {
+    return NON_DISTRIBUTABLE_LAYERS.contains(mediaType);
+  }
 }
