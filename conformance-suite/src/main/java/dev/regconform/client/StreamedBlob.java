@@ -26,6 +26,7 @@ public record StreamedBlob(RegistryResponse response, long size, Digest digest) 
 
   /** The request line, status, headers and size and digest of what streamed, for a failure message. */
   public String describe() {
-    return response.describe() + (response.status() / 100 == 2 ? "\n     <" + size + " bytes streamed, " + digest + ">" : "");
+    return response.status() / 100 != 2 ? response.describe() : response.requestLine() + "\n  -> "
+        + response.describeHeaders().replace("\n", "\n     ") + "\n     <" + size + " bytes streamed, " + digest + ">";
   }
 }

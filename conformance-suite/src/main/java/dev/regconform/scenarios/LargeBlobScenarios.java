@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 public class LargeBlobScenarios extends ScenarioSupport {
   /** Configuration parameter: the size of the large blob, e.g. {@code 314572800} or {@code 300MiB}. */
   public static final String SIZE = "regconform.large-blob.size";
-  static final long DEFAULT_SIZE = 300L << 20;
+  public static final long DEFAULT_SIZE = 300L << 20;
   private static final Pattern SIZE_SYNTAX = Pattern.compile("(\\d+)\\s*([KMG]iB)?");
 
   @Test
@@ -48,15 +48,15 @@ public class LargeBlobScenarios extends ScenarioSupport {
     StreamedBlob pulled = registry.getBlobTo(repo, blob.digest(), OutputStream.nullOutputStream());
     assertThat(pulled.response()).hasStatus(200).hasContentLength(size).hasContentDigest(blob.digest());
     if (pulled.size() != size || !pulled.digest().equals(blob.digest())) {
-      throw new AssertionError(String.format("%nExpecting the body of%n  <%s>%nto be exactly the %d bytes pushed, "
-              + "digest:%n  <%s>%nbut it was %d bytes, digest:%n  <%s>%nExchange:%n  %s",
-          pulled.response().requestLine(), size, blob.digest(), pulled.size(), pulled.digest(),
+      throw new AssertionError(String.format("%nExpecting the body of%n  <%s>%nto have digest:%n  <%s>%nand size:%n  <%d>"
+              + "%nbut the bytes received have digest:%n  <%s>%nand size:%n  <%d>%nExchange:%n  %s",
+          pulled.response().requestLine(), blob.digest(), size, pulled.digest(), pulled.size(),
           pulled.describe().replace("\n", "\n  ")));
     }
   }
 
   /** {@code 314572800}, {@code 300MiB}, {@code 1 GiB} as bytes. */
-  static long parseSize(String value) {
+  public static long parseSize(String value) {
     Matcher m = SIZE_SYNTAX.matcher(value.trim());
     if (!m.matches()) {
       throw new IllegalArgumentException("Invalid " + SIZE + " '" + value + "': expected bytes, or a number with KiB, "

@@ -60,7 +60,8 @@ class BrokenRegistriesIT {
    * @param upstream the registry behind the proxy
    * @param mustFail full check ids that must not pass (fail, or warn for a SHOULD); {@link #inBothFormats} expands ids
    *     of checks run for both image formats
-   * @param everyFailureMentions text every failure message must contain, so no check fails for another reason
+   * @param everyFailureMentions a pattern every failure message must contain (e.g. a header name, or alternatives
+   *     {@code a|b}), so no check fails for another reason
    * @param uploadsStillWork whether content can still be pushed, so checks of unknown content must still pass
    */
   record Case(String name, Upstream upstream, Fault fault, List<String> mustFail, String everyFailureMentions,
@@ -104,7 +105,7 @@ class BrokenRegistriesIT {
                 Stream.of("negotiation.manifest.accept-oci[oci]", "negotiation.index.accept-oci[oci]",
                     "negotiation.manifest.accept-docker[docker-v2s2]", "negotiation.index.accept-docker[docker-v2s2]"))
                 .toList(),
-            "exactly the", true),
+            "exactly the|Content-Length", true),
         // Distribution refuses manifests with urls by default; the Artipie adapter stores them.
         new Case("urls stripped from descriptors", Upstream.ARTIPIE, Fault.STRIP_URLS,
             List.of("manifests.data.non-distributable.accepted-or-blob-unknown"), "exactly the", true));
@@ -151,7 +152,7 @@ class BrokenRegistriesIT {
       assertThat(failed).extracting(CheckResult::id).as("failed checks with %s", broken)
           .containsAll(broken.mustFail());
       assertThat(failed).allSatisfy(f -> assertThat(f.message()).as("why %s failed", f.id())
-          .contains(broken.everyFailureMentions()));
+          .containsPattern(broken.everyFailureMentions()));
       if (broken.uploadsStillWork()) {
         assertThat(results).filteredOn(r -> r.id().startsWith("errors.")).extracting(CheckResult::outcome)
             .as("unknown-content checks do not depend on %s", broken).containsOnly(Outcome.PASSED);

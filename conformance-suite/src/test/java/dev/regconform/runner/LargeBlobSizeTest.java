@@ -1,12 +1,13 @@
-package dev.regconform.scenarios;
+package dev.regconform.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.regconform.scenarios.LargeBlobScenarios;
 import org.junit.jupiter.api.Test;
 
-/** The size parameter of the large-blob check. */
-class LargeBlobScenariosTest {
+/** The size parameter of the large-blob check (not beside it: test classes in the scenario package run as checks). */
+class LargeBlobSizeTest {
   @Test
   void sizes_are_bytes_or_binary_units() {
     assertThat(LargeBlobScenarios.parseSize("314572800")).isEqualTo(300L << 20);
