@@ -46,12 +46,14 @@ public final class RegistryClient {
   private final RegistryHttp http;
   private final RegistryAuthenticator authenticator;
   private final ShortBodySender shortBodies;
+  private final StreamingDownloads downloads;
 
   private RegistryClient(Builder builder) {
     this.baseUri = builder.baseUri;
     this.authenticator = new RegistryAuthenticator(builder.credentials, builder.clock);
     this.http = new RegistryHttp(builder.insecure, builder.connectTimeoutMillis, builder.readTimeoutMillis);
     this.shortBodies = new ShortBodySender(builder.insecure, builder.connectTimeoutMillis, builder.shortBodyWaitMillis);
+    this.downloads = new StreamingDownloads(builder.insecure, builder.connectTimeoutMillis, builder.readTimeoutMillis);
   }
 
   public static Builder builder(URI baseUri) {
@@ -70,6 +72,27 @@ public final class RegistryClient {
   // end-2: GET /v2/<name>/blobs/<digest>
   public RegistryResponse getBlob(String repository, Digest digest) {
     return send("GET", url("/v2/" + repository + "/blobs/" + digest), Map.of(), null, scope(repository, "pull"));
+  }
+
+  /**
+   * end-2: GET /v2/<name>/blobs/<digest> with the body streamed into {@code sink} and digested on the way (with
+   * {@code digest}'s algorithm), never held in memory: for layers of hundreds of MiB. Only a 2xx body goes to the
+   * sink; an error body comes back in {@link StreamedBlob#response()}. The sink is not closed.
+   */
+  public StreamedBlob getBlobTo(String repository, Digest digest, java.io.OutputStream sink) {
+    String url = url("/v2/" + repository + "/blobs/" + digest);
+    String scope = scope(repository, "pull");
+    Optional<String> auth = authenticator.authorizationFor(scope);
+    StreamedBlob download = downloads.get(url, auth.orElse(null), digest.algorithm(), sink);
+    RegistryResponse response = download.response();
+    if (response.status() == 401 && response.header(Headers.WWW_AUTHENTICATE).isPresent()) {
+      Optional<String> retryAuth = authenticator.answer(response, scope,
+          (tokenUrl, basic) -> http.execute("GET", tokenUrl, Map.of(), null, basic));
+      if (retryAuth.isPresent() && !retryAuth.equals(auth)) {
+        download = downloads.get(url, retryAuth.get(), digest.algorithm(), sink);
+      }
+    }
+    return download;
   }
 
   // end-2: HEAD /v2/<name>/blobs/<digest>

@@ -22,6 +22,12 @@ import java.util.Set;
 final class RegistryHttp {
   private static final Set<Integer> REDIRECT_STATUSES = Set.of(301, 302, 303, 307, 308);
   private static final int MAX_REDIRECTS = 5;
+  /**
+   * Set on a request whose caller gave no Accept header: REST Assured then adds {@code Accept: *}{@code /*} itself,
+   * and {@link #newApacheClient()} takes both off again, so that the request goes out without one (a registry may
+   * tell "no Accept" from "anything", and the negotiation checks ask both).
+   */
+  private static final String NO_ACCEPT = "X-Regconform-No-Accept";
 
   private final boolean insecure;
   private final RestAssuredConfig config;
@@ -36,6 +42,7 @@ final class RegistryHttp {
         // Redirects are followed in execute(), which keeps credentials from the hosts they were not meant for.
         .redirect(redirectConfig().followRedirects(false))
         .httpClient(httpClientConfig()
+            .httpClientFactory(RegistryHttp::newApacheClient)
             .setParam("http.connection.timeout", connectTimeoutMillis)
             .setParam("http.socket.timeout", readTimeoutMillis));
   }
@@ -71,7 +78,20 @@ final class RegistryHttp {
     return response;
   }
 
-  private static boolean sameOrigin(URI a, URI b) {
+  /** REST Assured's default client (a DefaultHttpClient), with the interceptor that honours {@link #NO_ACCEPT}. */
+  @SuppressWarnings("deprecation") // DefaultHttpClient is what REST Assured itself creates by default
+  private static org.apache.http.client.HttpClient newApacheClient() {
+    org.apache.http.impl.client.DefaultHttpClient client = new org.apache.http.impl.client.DefaultHttpClient();
+    client.addRequestInterceptor((request, context) -> {
+      if (request.containsHeader(NO_ACCEPT)) {
+        request.removeHeaders(NO_ACCEPT);
+        request.removeHeaders(Headers.ACCEPT);
+      }
+    });
+    return client;
+  }
+
+  static boolean sameOrigin(URI a, URI b) {
     return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
         && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost())
         && effectivePort(a) == effectivePort(b);
@@ -88,6 +108,9 @@ final class RegistryHttp {
       request.relaxedHTTPSValidation();
     }
     headers.forEach(request::header);
+    if (headers.keySet().stream().noneMatch(Headers.ACCEPT::equalsIgnoreCase)) {
+      request.header(NO_ACCEPT, "true");
+    }
     if (authorization != null) {
       request.header(Headers.AUTHORIZATION, authorization);
     }
