@@ -164,9 +164,10 @@ public abstract class MultiPlatformScenarios {
     RegistryResponse get = registry.getManifest(repo, holder == multi.index() ? TAG : holder.digest().toString(),
         Accept.ANY_MANIFEST);
     assertThat(get).hasStatus(200);
-    assertThat(contains(get.body(), platformJson))
-        .as("the pulled index holds the windows entry's platform as pushed, %s%n  %s", platformJson, get.describe())
-        .isTrue();
+    if (!contains(get.body(), platformJson)) {
+      throw new AssertionError(String.format("Expecting the pulled index to hold exactly the windows entry's platform "
+          + "as pushed:%n  <%s>%nbut it does not:%n  %s", platformJson, get.describe()));
+    }
     Descriptor entry = ImageIndex.parse(get.body()).manifests().stream()
         .filter(d -> d.platform() != null && "windows".equals(d.platform().os())).findFirst().orElseThrow();
     assertThat(entry.platform()).as("the windows entry of %s", get.requestLine()).isEqualTo(windows);
