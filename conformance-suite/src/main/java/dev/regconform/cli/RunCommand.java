@@ -18,6 +18,7 @@ import dev.regconform.reports.requirements.Requirements;
 import dev.regconform.reports.requirements.RequirementsReportWriter;
 import dev.regconform.reports.requirements.Traceability;
 import dev.regconform.runner.SuiteRunner;
+import dev.regconform.scenarios.LargeBlobScenarios;
 import dev.regconform.scenarios.auth.AuthSettings;
 import dev.regconform.target.ReferenceRegistries;
 import dev.regconform.target.RegistryTarget;
@@ -126,6 +127,11 @@ public final class RunCommand implements Callable<Integer> {
       description = "The private key (PKCS#8 PEM) the registry trusts tokens from, with --token-certificate: lets "
           + "auth.bad-token.{expired,not-yet-valid,wrong-audience,wrong-issuer} mint such tokens.")
   Path tokenSigningKey;
+
+  @Option(names = "--large-blob-size", paramLabel = "SIZE",
+      description = "Size of the layer push.blob.large-streamed pushes and pulls back, streamed: bytes, or KiB, MiB, GiB "
+          + "(default 300MiB). Lower it for a registry far away.")
+  String largeBlobSize;
 
   @Option(names = "--token-certificate", paramLabel = "CERT.pem",
       description = "The certificate (PEM) of --token-signing-key, as the registry's rootcertbundle holds it.")
@@ -297,7 +303,12 @@ public final class RunCommand implements Callable<Integer> {
       disabled.put(Feature.fromKey(key.strip()), "--disable " + key.strip());
     }
     oci.disabled().forEach(disabled::putIfAbsent);
-    return new RunOptions(version, disabled, oci.parameters());
+    Map<String, String> parameters = new java.util.HashMap<>(oci.parameters());
+    if (largeBlobSize != null) {
+      LargeBlobScenarios.parseSize(largeBlobSize);
+      parameters.put(LargeBlobScenarios.SIZE, largeBlobSize);
+    }
+    return new RunOptions(version, disabled, parameters);
   }
 
   /** The official suite's {@code OCI_VERSION} names: {@code stable} is 1.1, {@code 1.1+dev} is dev. */

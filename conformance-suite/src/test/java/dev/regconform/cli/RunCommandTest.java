@@ -177,6 +177,15 @@ class RunCommandTest {
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err()).contains("--token-signing-key and --token-certificate go together");
     }
+
+    @Test
+    void a_large_blob_size_that_is_not_a_size_exits_2_with_the_syntax() {
+      Run run = run(Map.of(), "", args("--large-blob-size", "lots"));
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err().strip()).startsWith("regconform: Invalid regconform.large-blob.size 'lots'")
+          .contains("300MiB");
+    }
   }
 
   @Nested
