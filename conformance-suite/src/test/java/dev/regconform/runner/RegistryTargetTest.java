@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** The settings the runner hands to the scenarios as configuration parameters. */
 class RegistryTargetTest {
-  private static final String PASSWORD = "ghp_N0tT0BeSh0wn";
+  private static final String PASSWORD = "pat-" + java.util.UUID.randomUUID();
   private static final Credentials CREDENTIALS = new Credentials("octocat", PASSWORD);
   private static final RegistryTarget GHCR = new RegistryTarget(URI.create("https://ghcr.io"), CREDENTIALS,
       "octocat/run-20261126-160000-ab12", false, "GitHub Container Registry");
