@@ -49,7 +49,7 @@ public final class ClientHome implements AutoCloseable {
   public static ClientHome create() {
     try {
       Path dir = Files.createTempDirectory("regconform-clients-");
-      for (String sub : List.of("docker", "run/containers", "config/containers", "data", "cache", "tmp")) {
+      for (String sub : List.of("docker", "run/containers", "config/containers/registries.d", "data", "cache", "tmp")) {
         Files.createDirectories(dir.resolve(sub));
       }
       Files.writeString(dir.resolve("config/containers/registries.conf"), "# regconform: no registries configured\n");
