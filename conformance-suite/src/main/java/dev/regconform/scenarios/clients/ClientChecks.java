@@ -12,7 +12,14 @@ import dev.regconform.model.ImageIndex;
 import dev.regconform.model.ImageManifest;
 import dev.regconform.model.Descriptor;
 import dev.regconform.scenarios.Accept;
+import dev.regconform.clients.ClientHome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import org.opentest4j.TestAbortedException;
 
 /** What the client scenario classes share: skipping without a client, asserting a client run, cleanup records. */
@@ -49,6 +56,28 @@ final class ClientChecks {
   static ClientRun assertRefused(ClientRun run, String expectation) {
     assertThat(run.succeeded()).as("%s; but the client succeeded:%n%s", expectation, run.describe()).isFalse();
     return run;
+  }
+
+  /**
+   * Builds a one-file image FROM scratch with the legacy builder (nothing is pulled) and tags it {@code tag}.
+   *
+   * @return the image id (the config's digest)
+   * @throws IllegalStateException with docker's output when the build fails: a harness problem, not the registry's
+   */
+  static String buildFromScratch(ClientHome home, String tag) {
+    Path context = home.newDirectory("build-");
+    try {
+      Files.writeString(context.resolve("hello.txt"), "regconform " + tag + " " + UUID.randomUUID() + "\n");
+      Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nCOPY hello.txt /hello.txt\nCMD [\"/hello.txt\"]\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ClientRun build = home.run(Duration.ofMinutes(3), "docker", "build", "--force-rm", "-t", tag,
+        context.toString());
+    if (!build.succeeded()) {
+      throw new IllegalStateException("Cannot build the test image FROM scratch:\n" + build.describe());
+    }
+    return home.run(Duration.ofSeconds(60), "docker", "inspect", "--format", "{{.Id}}", tag).output().strip();
   }
 
   /** Records a manifest the registry holds, and what it names, for the scenario's cleanup. */

@@ -19,8 +19,6 @@ import dev.regconform.scenarios.Accept;
 import dev.regconform.scenarios.ScenarioSupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +58,7 @@ public class DockerWorkflowScenarios extends ScenarioSupport {
   private final List<String> created = new ArrayList<>();
 
   @BeforeAll
-  void buildImage() throws IOException {
+  void buildImage() {
     Optional<String> unavailable = ClientAvailability.dockerUnavailable()
         .or(() -> ClientAvailability.registryUnsuitable(scenario.target().url()));
     if (unavailable.isPresent()) {
@@ -73,17 +71,9 @@ public class DockerWorkflowScenarios extends ScenarioSupport {
     }
     host = ClientAvailability.hostPort(scenario.target().url());
     image = host + "/" + repo;
-    String unique = UUID.randomUUID().toString();
-    built = "regconform-local/docker-workflow:" + unique.substring(0, 8);
-    Path context = home.newDirectory("build-");
-    Files.writeString(context.resolve("hello.txt"), "regconform docker workflow " + unique + "\n");
-    Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nCOPY hello.txt /hello.txt\nCMD [\"/hello.txt\"]\n");
-    ClientRun build = docker(TRANSFER, "build", "--force-rm", "-t", built, context.toString());
-    if (!build.succeeded()) {
-      throw new IllegalStateException("Cannot build the test image FROM scratch:\n" + build.describe());
-    }
+    built = "regconform-local/docker-workflow:" + UUID.randomUUID().toString().substring(0, 8);
+    imageId = ClientChecks.buildFromScratch(home, built);
     created.add(built);
-    imageId = docker(QUICK, "inspect", "--format", "{{.Id}}", built).output().strip();
   }
 
   @AfterAll

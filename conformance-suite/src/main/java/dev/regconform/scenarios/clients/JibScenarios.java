@@ -9,7 +9,6 @@ import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.RegistryImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
-import dev.regconform.client.Credentials;
 import dev.regconform.client.RegistryResponse;
 import dev.regconform.clients.ClientAvailability;
 import dev.regconform.clients.ClientHome;
@@ -40,9 +39,6 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("clients")
 public class JibScenarios extends ScenarioSupport {
-  /** Jib's switch for sending credentials over plain HTTP, read when it authenticates. */
-  private static final String SEND_CREDENTIALS_OVER_HTTP = "sendCredentialsOverHttp";
-
   private ClientHome home;
   private String host;
 
@@ -127,33 +123,11 @@ public class JibScenarios extends ScenarioSupport {
   }
 
   private JibContainer containerize(JibContainerBuilder builder, String reference) throws Exception {
-    Containerizer containerizer = Containerizer.to(registryImage(reference))
-        .setAllowInsecureRegistries(true).setToolName("regconform")
-        .setBaseImageLayersCache(home.dir().resolve("cache/jib-base"))
-        .setApplicationLayersCache(home.dir().resolve("cache/jib-app"));
-    if (scenario.target().credentials() == null) {
-      return builder.containerize(containerizer);
-    }
-    synchronized (JibScenarios.class) {
-      // Jib refuses to send credentials over HTTP unless told; the registry is a loopback one (ClientAvailability).
-      String before = System.getProperty(SEND_CREDENTIALS_OVER_HTTP);
-      System.setProperty(SEND_CREDENTIALS_OVER_HTTP, "true");
-      try {
-        return builder.containerize(containerizer);
-      } finally {
-        if (before == null) {
-          System.clearProperty(SEND_CREDENTIALS_OVER_HTTP);
-        } else {
-          System.setProperty(SEND_CREDENTIALS_OVER_HTTP, before);
-        }
-      }
-    }
+    return JibRuns.containerize(scenario, home, builder, Containerizer.to(registryImage(reference)));
   }
 
   private RegistryImage registryImage(String repositoryAndTag) throws Exception {
-    RegistryImage image = RegistryImage.named(host + "/" + repositoryAndTag);
-    Credentials credentials = scenario.target().credentials();
-    return credentials == null ? image : image.addCredential(credentials.username(), credentials.password());
+    return JibRuns.registryImage(scenario, host + "/" + repositoryAndTag);
   }
 
   private void requireJib() {
