@@ -93,7 +93,9 @@ class BrokenRegistriesIT {
       // Distribution's own known deviations (expected-verdicts/distribution) are not about the break.
       ExpectedVerdicts distribution = ExpectedVerdicts.load("distribution");
       List<CheckResult> results = SuiteRunner.run(target, r -> { }).run().checks().stream()
-          .filter(r -> !distribution.isKnownDeviation(r)).toList();
+          .filter(r -> !distribution.isKnownDeviation(r))
+          // The real clients' checks fail with the client's own error, which need not name the broken header.
+          .filter(r -> !r.id().startsWith("clients.")).toList();
 
       List<CheckResult> failed = results.stream()
           .filter(r -> r.outcome() == Outcome.FAILED || r.outcome() == Outcome.WARNING).toList();
