@@ -177,7 +177,7 @@ public final class ClientHome implements AutoCloseable {
   }
 
   /** Masks the registered secrets, then credentials and tokens as everywhere else ({@link Redaction#text}). */
-  synchronized String redact(String text) {
+  public synchronized String redact(String text) {
     String t = text;
     for (String secret : secrets) {
       t = t.replace(secret, Redaction.MASK);

@@ -26,6 +26,23 @@ final class JibRuns {
   /** Builds and writes the image; with credentials, Jib is told it may send them over HTTP for this call only. */
   static JibContainer containerize(Scenario scenario, ClientHome home, JibContainerBuilder builder,
       Containerizer containerizer) throws Exception {
+    try {
+      return run(scenario, home, builder, containerizer);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw e;
+    } catch (Exception e) {
+      // Jib's refusal is the registry failing the client, not a harness error: show Jib's own words, causes included.
+      StringBuilder why = new StringBuilder();
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        why.append("\n  ").append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
+      }
+      throw new AssertionError("Jib could not pull or push the image; Jib reported:" + home.redact(why.toString()), e);
+    }
+  }
+
+  private static JibContainer run(Scenario scenario, ClientHome home, JibContainerBuilder builder,
+      Containerizer containerizer) throws Exception {
     containerizer.setAllowInsecureRegistries(true).setToolName("regconform")
         .setBaseImageLayersCache(home.dir().resolve("cache/jib-base"))
         .setApplicationLayersCache(home.dir().resolve("cache/jib-app"));
