@@ -41,7 +41,7 @@ final class OciEnvironment {
   /**
    * Which workflow tags of the scenarios each official workflow variable switches: pull covers pulls and the
    * error checks (unknown content, error bodies, name grammar, the API base); push covers every blob upload path,
-   * mount, manifest uploads, retagging, untagged manifests and authentication (whose checks push); content discovery covers tag listing, the catalog
+   * mount, manifest uploads, retagging, untagged manifests , authentication and the real clients (whose checks push); content discovery covers tag listing, the catalog
    * and referrers; content management covers deletion. {@code OciEnvironmentTest} fails when a scenario class
    * has a workflow tag missing here.
    */
@@ -71,7 +71,7 @@ final class OciEnvironment {
   private static Map<String, List<String>> workflows() {
     Map<String, List<String>> m = new LinkedHashMap<>();
     m.put(TEST_PULL, List.of("pull", "errors"));
-    m.put(TEST_PUSH, List.of("push", "manifests", "retag", "untagged", "auth"));
+    m.put(TEST_PUSH, List.of("push", "manifests", "retag", "untagged", "auth", "clients"));
     m.put(TEST_CONTENT_DISCOVERY, List.of("discovery", "referrers"));
     m.put(TEST_CONTENT_MANAGEMENT, List.of("delete"));
     return java.util.Collections.unmodifiableMap(m);
