@@ -10,6 +10,8 @@ import dev.regconform.junit.Feature;
 import dev.regconform.model.Reference;
 import dev.regconform.reports.CheckResult;
 import dev.regconform.reports.Counts;
+import dev.regconform.reports.InteropMatrix;
+import dev.regconform.reports.InteropMatrixWriter;
 import dev.regconform.reports.JUnitXmlWriter;
 import dev.regconform.reports.Outcome;
 import dev.regconform.reports.SummaryJsonWriter;
@@ -256,6 +258,8 @@ public final class RunCommand implements Callable<Integer> {
         out.flush();
         SuiteRunner.Result result = SuiteRunner.run(target, options, r -> printResult(out, r));
         result.warnings().forEach(w -> err.println("warning: " + w));
+        InteropMatrix.of(result.run()).ifPresent(m -> out.println("   client interop matrix:\n      "
+            + m.toText().replace("\n", "\n      ")));
         out.println("   " + target.description() + ": " + result.run().counts());
         runs.add(result.run());
       }
@@ -274,9 +278,11 @@ public final class RunCommand implements Callable<Integer> {
       trace.unknownRequirementIds().forEach((id, checks) -> err.println("warning: requirement id " + id
           + " named by " + String.join(", ", checks) + " is not in " + Requirements.RESOURCE));
       AllureEnvironment.write(allureResults, runs, ToolVersion.get());
+      String interop = InteropMatrixWriter.write(dir, runs).isEmpty() ? ""
+          : dir.resolve(InteropMatrixWriter.MARKDOWN) + ", " + dir.resolve(InteropMatrixWriter.JSON) + ", ";
       out.println("Reports: " + dir.resolve("junit.xml") + ", " + dir.resolve("summary.json") + ", "
           + dir.resolve(RequirementsReportWriter.MARKDOWN) + ", " + dir.resolve(RequirementsReportWriter.JSON) + ", "
-          + allureResults + "/");
+          + interop + allureResults + "/");
     } else {
       out.println("Reports: none (OCI_REPORT_DIR=none)");
     }

@@ -17,9 +17,12 @@ public final class Redaction {
   // The value may hold escaped quotes, and may be cut off by truncation before its closing quote.
   private static final Pattern TOKEN_FIELD = Pattern.compile(
       "(?i)(\"(?:token|access_token|refresh_token|password)\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*\\\\?(\"|$)");
-  // Not the auth-params of a WWW-Authenticate challenge (Bearer realm="…"), which are no secret.
-  private static final Pattern AUTH_VALUE = Pattern.compile(
-      "(?i)\\b(Bearer|Basic)\\s+(?!(?:realm|service|scope|error|error_description|error_uri)\\s*=)[A-Za-z0-9._~+/=-]+");
+  // Not the auth-params of a WWW-Authenticate challenge (Bearer realm="…"), which are no secret, nor the words of
+  // prose such as docker's "no basic auth credentials" or "bearer token required".
+  private static final Pattern AUTH_VALUE = Pattern.compile("(?i)\\b(Bearer|Basic)\\s+"
+      + "(?!(?:realm|service|scope|error|error_description|error_uri)\\s*=)"
+      + "(?!(?:auth|authentication|authorization|credentials?|tokens?|scheme|challenge|realm)(?![A-Za-z0-9._~+/=-]))"
+      + "[A-Za-z0-9._~+/=-]+");
 
   private Redaction() {}
 

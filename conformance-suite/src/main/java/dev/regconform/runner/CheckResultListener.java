@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -42,6 +44,7 @@ final class CheckResultListener implements TestExecutionListener {
   private final List<String> warnings = new ArrayList<>();
   private final Map<String, Long> started = new ConcurrentHashMap<>();
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
+  private final Map<String, Map<String, String>> facts = new ConcurrentHashMap<>();
   private TestPlan plan;
 
   CheckResultListener(Consumer<CheckResult> onResult) {
@@ -64,6 +67,15 @@ final class CheckResultListener implements TestExecutionListener {
   @Override
   public void executionStarted(TestIdentifier id) {
     started.put(id.getUniqueId(), System.nanoTime());
+  }
+
+  /** What a check recorded with JUnit's {@code TestReporter} becomes its {@link CheckResult#facts()}, redacted. */
+  @Override
+  public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
+    Map<String, String> recorded = facts.computeIfAbsent(id.getUniqueId(), k -> new LinkedHashMap<>());
+    synchronized (recorded) {
+      entry.getKeyValuePairs().forEach((key, value) -> recorded.put(key, Redaction.text(value)));
+    }
   }
 
   /** JUnit skips a test only when a condition disables it: here, configuration turning a feature off. */
@@ -129,7 +141,8 @@ final class CheckResultListener implements TestExecutionListener {
     List<String> requirements = method.map(m -> m.getJavaMethod().getAnnotation(Covers.class))
         .map(c -> List.of(c.value())).orElse(List.of());
     CheckResult result = new CheckResult(checkId(id), displayName(id), workflow(id), outcome,
-        Redaction.text(message), Redaction.text(details), d, level, requirements);
+        Redaction.text(message), Redaction.text(details), d, level, requirements,
+        facts.getOrDefault(id.getUniqueId(), Map.of()));
     results.add(result);
     onResult.accept(result);
   }

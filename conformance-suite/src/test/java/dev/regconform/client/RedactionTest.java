@@ -96,6 +96,15 @@ class RedactionTest {
     }
 
     @Test
+    void prose_naming_the_scheme_is_left_alone() {
+      assertThat(Redaction.text("unauthorized: no basic auth credentials"))
+          .isEqualTo("unauthorized: no basic auth credentials");
+      assertThat(Redaction.text("a Bearer token is required")).isEqualTo("a Bearer token is required");
+      assertThat(Redaction.text("Basic authentication failed, Basic dXNlcjpwYXNz sent"))
+          .isEqualTo("Basic authentication failed, Basic *** sent");
+    }
+
+    @Test
     void the_scheme_word_is_matched_case_insensitively() {
       assertThat(Redaction.text("authorization: bearer xyz")).isEqualTo("authorization: bearer ***");
     }

@@ -6,7 +6,9 @@ import dev.regconform.fixtures.distribution.DistributionProcess;
 import dev.regconform.fixtures.faults.Fault;
 import dev.regconform.fixtures.faults.FaultInjectingProxy;
 import dev.regconform.reports.CheckResult;
+import dev.regconform.reports.InteropMatrix;
 import dev.regconform.reports.Outcome;
+import dev.regconform.reports.TargetRun;
 import dev.regconform.runner.SuiteRunner;
 import dev.regconform.target.RegistryTarget;
 import java.nio.file.Path;
@@ -37,8 +39,21 @@ class CorruptedBlobDownloadsIT {
 
       // Distribution's own known deviations (expected-verdicts/distribution) are not about the break.
       ExpectedVerdicts distribution = ExpectedVerdicts.load("distribution");
-      List<CheckResult> results = SuiteRunner.run(target, r -> { }).run().checks().stream()
-          .filter(r -> !distribution.isKnownDeviation(r)).toList();
+      TargetRun run = SuiteRunner.run(target, r -> { }).run();
+      List<CheckResult> results = run.checks().stream().filter(r -> !distribution.isKnownDeviation(r)).toList();
+
+      // The interop matrix: every client pushes fine (only downloads are corrupted), and every pull of what another
+      // client pushed fails, each in the puller's own words.
+      InteropMatrix matrix = InteropMatrix.of(run).orElseThrow();
+      System.out.println(matrix.toText());
+      assertThat(matrix.rows()).extracting(InteropMatrix.Row::pusher)
+          .containsExactlyInAnyOrder("toolkit", "docker", "skopeo", "jib");
+      for (InteropMatrix.Row row : matrix.rows()) {
+        assertThat(row.push().status()).as("push of %s: %s", row.pusher(), row.push()).isEqualTo(InteropMatrix.Status.OK);
+        assertThat(row.pulls()).as("pulls of what %s pushed", row.pusher()).hasSize(3)
+            .allSatisfy((puller, cell) -> assertThat(cell.status()).as("%s -> %s: %s", row.pusher(), puller, cell)
+                .isEqualTo(InteropMatrix.Status.FAILED));
+      }
 
       // The real clients verify what they download themselves: their checks fail with the client's own error.
       List<CheckResult> clients = results.stream().filter(r -> r.id().startsWith("clients.")).toList();

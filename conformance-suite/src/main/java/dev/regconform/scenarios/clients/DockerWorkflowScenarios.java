@@ -206,6 +206,21 @@ public class DockerWorkflowScenarios extends ScenarioSupport {
 
   @Test
   @Order(7)
+  @CheckId("clients.docker.pull-latest")
+  @Covers({"R6", "R7", "R9", "R10"})
+  void docker_pull_of_the_latest_tag_gets_the_pushed_image() {
+    requireDocker();
+    requireStep(pushDone, "docker push");
+    requireStep(pullDone, "docker pull by digest");
+    removeLocal(image + ":" + TAG, image + ":latest");
+    ClientRun pull = assertSucceeded(docker(TRANSFER, "pull", image + ":latest"), "docker pull " + image + ":latest");
+    assertThat(pull.output()).as("docker pull of :latest%n%s", pull.describe())
+        .doesNotContain("Using default tag").contains(pushed.toString());
+    assertSameImage(image + ":latest");
+  }
+
+  @Test
+  @Order(8)
   @CheckId("clients.docker.logout")
   @Covers({"R81"})
   void after_docker_logout_a_push_is_refused() {

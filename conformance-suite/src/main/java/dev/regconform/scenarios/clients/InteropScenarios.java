@@ -20,6 +20,7 @@ import dev.regconform.junit.Covers;
 import dev.regconform.model.Descriptor;
 import dev.regconform.model.Digest;
 import dev.regconform.model.ImageManifest;
+import dev.regconform.reports.InteropMatrix;
 import dev.regconform.scenarios.Accept;
 import dev.regconform.scenarios.ScenarioSupport;
 import java.io.IOException;
@@ -38,15 +39,18 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.opentest4j.TestAbortedException;
 
 /**
  * The interop matrix: each client pushes an image, and every other client and the toolkit pull it by digest and
  * compare it with what was pushed (docker: the image id, that is the config; skopeo: the manifest digest kept in an OCI
  * layout; Jib: every layer written to a tarball; the toolkit: manifest bytes and every blob). One check per pushing
- * client; its message is that client's row of the matrix (puller → outcome).
+ * client; its message is that client's row of the matrix (puller → outcome), and each cell is recorded as a fact
+ * ({@link InteropMatrix}) from which the run writes {@code interop-matrix.md} and {@code .json}.
  */
 @Tag("clients")
 public class InteropScenarios extends ScenarioSupport {
@@ -56,6 +60,7 @@ public class InteropScenarios extends ScenarioSupport {
   private ClientHome home;
   private String host;
   private final List<String> localImages = new ArrayList<>();
+  private TestReporter reporter;
 
   /** What a pusher leaves in the registry: where, its manifest digest, and its config digest (docker's image id). */
   private record Pushed(String repository, Digest digest, ImageManifest manifest) {}
@@ -80,6 +85,11 @@ public class InteropScenarios extends ScenarioSupport {
     }
   }
 
+  @BeforeEach
+  void keepReporter(TestReporter testReporter) {
+    reporter = testReporter;
+  }
+
   @AfterAll
   void removeHome() {
     if (home == null) {
@@ -96,6 +106,7 @@ public class InteropScenarios extends ScenarioSupport {
   @CheckId("clients.interop.from-docker")
   @Covers({"R6", "R7", "R9", "R10", "R40"})
   void an_image_docker_pushes_pulls_identically_with_skopeo_jib_and_the_toolkit() {
+    reporter.publishEntry(InteropMatrix.PUSHER, "docker");
     ClientChecks.requireClient(ClientAvailability.dockerUnavailable(), scenario);
     String repository = scenario.repository("docker");
     String reference = host + "/" + repository + ":interop";
@@ -112,6 +123,7 @@ public class InteropScenarios extends ScenarioSupport {
   @CheckId("clients.interop.from-skopeo")
   @Covers({"R6", "R7", "R9", "R10", "R40"})
   void an_image_skopeo_pushes_pulls_identically_with_docker_jib_and_the_toolkit() {
+    reporter.publishEntry(InteropMatrix.PUSHER, "skopeo");
     ClientChecks.requireClient(ClientAvailability.skopeoUnavailable(), scenario);
     String repository = scenario.repository("skopeo");
     TestImage image = scenario.newImage(1024);
@@ -126,6 +138,7 @@ public class InteropScenarios extends ScenarioSupport {
   @CheckId("clients.interop.from-jib")
   @Covers({"R6", "R7", "R9", "R10", "R40"})
   void an_image_jib_pushes_pulls_identically_with_docker_skopeo_and_the_toolkit() throws Exception {
+    reporter.publishEntry(InteropMatrix.PUSHER, "jib");
     ClientChecks.requireClient(Optional.empty(), scenario);
     String repository = scenario.repository("jib");
     Path file = home.newDirectory("jib-").resolve("hello.txt");
@@ -140,6 +153,7 @@ public class InteropScenarios extends ScenarioSupport {
   @CheckId("clients.interop.from-toolkit")
   @Covers({"R6", "R7", "R9", "R10", "R40"})
   void an_image_the_toolkit_pushes_pulls_identically_with_docker_skopeo_and_jib() {
+    reporter.publishEntry(InteropMatrix.PUSHER, "toolkit");
     ClientChecks.requireClient(Optional.empty(), scenario);
     String repository = scenario.repository("toolkit");
     TestImage image = scenario.newImage(1024);
@@ -159,26 +173,32 @@ public class InteropScenarios extends ScenarioSupport {
     return new Pushed(repository, digest, ImageManifest.parse(get.body()));
   }
 
-  /** Pulls with every client but the pusher; fails listing the whole row when any puller failed. */
+  /**
+   * Pulls with every client but the pusher, recording each cell; fails listing the whole row when any puller failed.
+   */
   private void assertRow(String pusher, Pushed image) {
-    Map<String, String> row = new LinkedHashMap<>();
+    reporter.publishEntry(InteropMatrix.PUSH, InteropMatrix.Cell.ok().fact());
+    Map<String, InteropMatrix.Cell> row = new LinkedHashMap<>();
     for (String puller : List.of("toolkit", "docker", "skopeo", "jib")) {
       if (puller.equals(pusher)) {
         continue;
       }
+      InteropMatrix.Cell cell;
       try {
         pull(puller, image);
-        row.put(puller, "ok");
+        cell = InteropMatrix.Cell.ok();
       } catch (TestAbortedException e) {
-        row.put(puller, "skipped: " + e.getMessage());
+        cell = InteropMatrix.Cell.skipped(e.getMessage());
       } catch (AssertionError | Exception e) {
-        row.put(puller, "FAILED: " + e.getMessage());
+        cell = InteropMatrix.Cell.failed(e.getMessage());
       }
+      row.put(puller, cell);
+      reporter.publishEntry(InteropMatrix.PULL_PREFIX + puller, cell.fact());
     }
     String shown = row.entrySet().stream().map(e -> "  " + pusher + " -> " + e.getKey() + ": " + e.getValue())
         .collect(Collectors.joining("\n"));
     assertThat(row.values()).as("interop matrix row of %s (pushed %s@%s):%n%s", pusher, image.repository(),
-        image.digest(), shown).allMatch(v -> v.equals("ok") || v.startsWith("skipped"));
+        image.digest(), shown).noneMatch(c -> c.status() == InteropMatrix.Status.FAILED);
   }
 
   private void pull(String puller, Pushed image) throws Exception {
