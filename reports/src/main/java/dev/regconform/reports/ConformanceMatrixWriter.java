@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * Writes the {@link ConformanceMatrix} of a run — check × registry → outcome — in three forms:
  * {@value #HTML} (one self-contained page: inline CSS, no script, no external asset; each cell a colour and a word,
- * so it also reads without colour; a failure's first line opens its whole message with {@code <details>}; an anchor
+ * so it also reads without colour; a message longer than its first line, or than 120 characters,
+ * shows that much and opens whole with {@code <details>}; an anchor
  * {@code #check-<id>} per check and {@code #workflow-<workflow>} per workflow), {@value #MARKDOWN} (GitHub-flavoured
  * tables to paste into an issue or a README: messages cut to their first line) and {@value #JSON} (for scripts).
  * Messages are written as the checks recorded them, which is already redacted.
@@ -101,7 +102,7 @@ public final class ConformanceMatrixWriter {
       .mark{display:inline-block;margin-left:.4em;padding:0 .35em;border-radius:.25em;background:#bc4c00;color:#fff;\
       font-size:.8em;font-weight:600}
       td.matrix-cell{max-width:32rem}
-      details{margin-top:.2rem}summary{cursor:pointer;overflow-wrap:anywhere}
+      details,.msg{margin-top:.2rem}summary,.msg{overflow-wrap:anywhere}summary{cursor:pointer}
       pre{white-space:pre-wrap;overflow-wrap:anywhere;margin:.3rem 0 0;padding:.4rem;background:#fff;\
       border:1px solid #d1d9e0;font-size:.85em;max-height:30rem;overflow:auto}
       """;
@@ -120,7 +121,7 @@ public final class ConformanceMatrixWriter {
     h.append("</p>\n<p class=\"legend\">Each cell is a check's outcome on one registry: passed; warning (a SHOULD or "
         + "MAY not met); failed (a MUST violated); broken (the check could not complete); unsupported (the registry "
         + "said the feature is absent); disabled (turned off by configuration); skipped; <em>not run</em> (the check "
-        + "did not run there). A message's first line opens the whole message."
+        + "did not run there). A long message shows its first line, which opens the whole message."
         + (registries.size() > 1 ? " <span class=\"mark\">differs</span> marks a check whose outcome is not the same "
             + "on every registry." : "")
         + "</p>\n");
@@ -170,18 +171,19 @@ public final class ConformanceMatrixWriter {
     List<ConformanceMatrix.Row> differing = matrix.differingRows();
     if (registries.size() > 1 && !differing.isEmpty()) {
       h.append("<h2 id=\"differences\">Checks that differ between the registries (").append(differing.size())
-          .append(")</h2>\n<ul>\n");
+          .append(")</h2>\n<table>\n<thead><tr><th>Check</th>");
+      registries.forEach(r -> h.append(registryHeader(r)));
+      h.append("</tr></thead>\n<tbody>\n");
       for (ConformanceMatrix.Row row : differing) {
-        h.append("<li><a href=\"#").append(anchors.check(row.checkId())).append("\"><code>").append(esc(row.checkId()))
-            .append("</code></a>: ");
-        List<String> parts = new ArrayList<>();
+        h.append("<tr><td><a href=\"#").append(anchors.check(row.checkId())).append("\"><code>")
+            .append(esc(row.checkId())).append("</code></a></td>");
         for (int i = 0; i < registries.size(); i++) {
-          parts.add(esc(registries.get(i).description()) + " <span class=\"word\">"
-              + row.cell(i).map(c -> c.outcome().label()).orElse("not run") + "</span>");
+          h.append(row.cell(i).map(c -> "<td class=\"o-" + c.outcome().label() + "\"><span class=\"word\">"
+              + c.outcome().label() + "</span></td>").orElse("<td class=\"o-absent\">not run</td>"));
         }
-        h.append(String.join("; ", parts)).append("</li>\n");
+        h.append("</tr>\n");
       }
-      h.append("</ul>\n");
+      h.append("</tbody>\n</table>\n");
     }
 
     for (ConformanceMatrix.Group g : matrix.groups()) {
@@ -222,8 +224,11 @@ public final class ConformanceMatrixWriter {
     StringBuilder td = new StringBuilder("<td class=\"matrix-cell o-").append(c.outcome().label())
         .append("\"><span class=\"word\">").append(c.outcome().label()).append("</span>");
     String message = c.message().strip();
-    if (!message.isEmpty()) {
-      td.append("<details><summary>").append(esc(shortMessage(message))).append("</summary><pre>").append(esc(message))
+    String shown = shortMessage(message);
+    if (shown.equals(message)) {
+      td.append(message.isEmpty() ? "" : "<div class=\"msg\">" + esc(message) + "</div>");
+    } else {
+      td.append("<details><summary>").append(esc(shown)).append("</summary><pre>").append(esc(message))
           .append("</pre></details>");
     }
     return td.append("</td>").toString();
@@ -339,20 +344,22 @@ public final class ConformanceMatrixWriter {
   }
 
   private static void rowsTable(StringBuilder md, List<ConformanceMatrix.Registry> registries,
-      List<ConformanceMatrix.Row> rows, boolean withLevel) {
-    md.append("| Check |").append(withLevel ? " Level |" : "");
+      List<ConformanceMatrix.Row> rows, boolean full) {
+    md.append("| Check |").append(full ? " Level |" : "");
     registries.forEach(r -> md.append(' ').append(mdText(r.description())).append(" |"));
-    md.append("\n|---|").append(withLevel ? "---|" : "");
+    md.append("\n|---|").append(full ? "---|" : "");
     registries.forEach(r -> md.append("---|"));
     md.append('\n');
     for (ConformanceMatrix.Row row : rows) {
-      md.append("| ").append(mdCode(row.checkId())).append(row.differs() && withLevel ? " **differs**" : "")
+      md.append("| ").append(mdCode(row.checkId())).append(row.differs() && full ? " **differs**" : "")
           .append(" |");
-      if (withLevel) {
+      if (full) {
         md.append(' ').append(mdText(row.level())).append(" |");
       }
       for (int i = 0; i < registries.size(); i++) {
-        md.append(' ').append(row.cell(i).map(ConformanceMatrixWriter::mdCell).orElse("*not run*")).append(" |");
+        // The table of differences shows outcomes only; the messages are in the workflow's table.
+        md.append(' ').append(row.cell(i).map(c -> full ? mdCell(c) : c.outcome().label()).orElse("*not run*"))
+            .append(" |");
       }
       md.append('\n');
     }
