@@ -20,8 +20,9 @@ import java.util.stream.Collectors;
  * Writes the {@link ConformanceMatrix} of a run — check × registry → outcome — in three forms:
  * {@value #HTML} (one self-contained page: inline CSS, no script, no external asset; each cell a colour and a word,
  * so it also reads without colour; a message longer than its first line, or than 120 characters,
- * shows that much and opens whole with {@code <details>}; an anchor
- * {@code #check-<id>} per check and {@code #workflow-<workflow>} per workflow), {@value #MARKDOWN} (GitHub-flavoured
+ * shows that much and opens whole with {@code <details>}; an anchor per check, {@code #check-<id>}, and per workflow,
+ * {@code #workflow-<workflow>}, with runs of characters other than letters, digits, {@code . _ -} made one {@code -},
+ * e.g. {@code #check-pull.blobs.layers-oci}), {@value #MARKDOWN} (GitHub-flavoured
  * tables to paste into an issue or a README: messages cut to their first line) and {@value #JSON} (for scripts).
  * Messages are written as the checks recorded them, which is already redacted.
  *
