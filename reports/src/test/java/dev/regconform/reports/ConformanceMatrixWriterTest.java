@@ -306,10 +306,10 @@ class ConformanceMatrixWriterTest {
 
   @Test
   void markdown_text_escapes_markup_and_html_escapes_every_special_character() {
-    assertThat(ConformanceMatrixWriter.mdText("a|b\nc <d> & *e* _f_ `g` [h]"))
+    assertThat(ConformanceMatrixMarkdown.mdText("a|b\nc <d> & *e* _f_ `g` [h]"))
         .isEqualTo("a\\|b c &lt;d&gt; &amp; \\*e\\* \\_f\\_ \\`g\\` \\[h\\]");
-    assertThat(ConformanceMatrixWriter.mdCode("x|y")).isEqualTo("`x\\|y`");
-    assertThat(ConformanceMatrixWriter.esc("<a href='x'>\"&\u0007")).isEqualTo("&lt;a href=&#39;x&#39;&gt;&quot;&amp;\uFFFD");
+    assertThat(ConformanceMatrixMarkdown.mdCode("x|y")).isEqualTo("`x\\|y`");
+    assertThat(ConformanceMatrixHtml.esc("<a href='x'>\"&\u0007")).isEqualTo("&lt;a href=&#39;x&#39;&gt;&quot;&amp;\uFFFD");
   }
 
   private static String text(org.w3c.dom.Node node) {
