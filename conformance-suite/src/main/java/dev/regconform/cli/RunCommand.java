@@ -9,6 +9,7 @@ import dev.regconform.client.RegistryUnreachableException;
 import dev.regconform.junit.Feature;
 import dev.regconform.model.Reference;
 import dev.regconform.reports.CheckResult;
+import dev.regconform.reports.ConformanceMatrixWriter;
 import dev.regconform.reports.Counts;
 import dev.regconform.reports.InteropMatrix;
 import dev.regconform.reports.InteropMatrixWriter;
@@ -142,6 +143,11 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Fail the run (exit 1) on warnings too: SHOULD requirements not met.")
   boolean strict;
 
+  @Option(names = "--parallel", paramLabel = "N",
+      description = "How many targets to check at once, each in its own namespace (default: all of them); 1 checks "
+          + "them one after the other. With several at once, each target's lines are printed when it finishes.")
+  Integer parallel;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -179,6 +185,10 @@ public final class RunCommand implements Callable<Integer> {
       options = runOptions();
     } catch (IllegalArgumentException e) {
       err.println("regconform: " + e.getMessage());
+      return RegconformCommand.COULD_NOT_RUN;
+    }
+    if (parallel != null && parallel < 1) {
+      err.println("regconform: --parallel must be at least 1, was " + parallel);
       return RegconformCommand.COULD_NOT_RUN;
     }
     if (credentials != null && !insecure) {
@@ -246,23 +256,16 @@ public final class RunCommand implements Callable<Integer> {
     // A lifecycle of our own: Allure's default one is created once per JVM and fixes its directory then.
     Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(allureResults.toAbsolutePath())));
     List<Filter> filters = new ArrayList<>(RestAssured.filters());
-    if (oci.debug()) {
-      RestAssured.filters(new ExchangePrinter(out));
+    ExchangePrinter printer = oci.debug() ? new ExchangePrinter(out) : null;
+    if (printer != null) {
+      RestAssured.filters(printer);
     }
 
     List<TargetRun> runs = new ArrayList<>();
     try {
-      for (RegistryTarget target : settings) {
-        String what = target.description().equals(target.url().toString()) ? "" : target.description() + " at ";
-        out.println("== " + what + target.url() + " (namespace " + target.namespace() + ")");
-        out.flush();
-        SuiteRunner.Result result = SuiteRunner.run(target, options, r -> printResult(out, r));
-        result.warnings().forEach(w -> err.println("warning: " + w));
-        InteropMatrix.of(result.run()).ifPresent(m -> out.println("   client interop matrix:\n      "
-            + m.toText().replace("\n", "\n      ")));
-        out.println("   " + target.description() + ": " + result.run().counts());
-        runs.add(result.run());
-      }
+      runs.addAll(ParallelTargets.run(settings, parallel == null ? settings.size() : parallel, out, err,
+          (target, o, e) -> printer == null ? runTarget(target, options, o, e)
+              : printer.printingTo(o, () -> runTarget(target, options, o, e))));
     } finally {
       RestAssured.replaceFiltersWith(filters);
       if (reports.isEmpty()) {
@@ -280,9 +283,11 @@ public final class RunCommand implements Callable<Integer> {
       AllureEnvironment.write(allureResults, runs, ToolVersion.get());
       String interop = InteropMatrixWriter.write(dir, runs).isEmpty() ? ""
           : dir.resolve(InteropMatrixWriter.MARKDOWN) + ", " + dir.resolve(InteropMatrixWriter.JSON) + ", ";
+      String matrix = ConformanceMatrixWriter.write(dir, ToolVersion.get(), runs).stream().map(Path::toString)
+          .collect(java.util.stream.Collectors.joining(", ", "", ", "));
       out.println("Reports: " + dir.resolve("junit.xml") + ", " + dir.resolve("summary.json") + ", "
           + dir.resolve(RequirementsReportWriter.MARKDOWN) + ", " + dir.resolve(RequirementsReportWriter.JSON) + ", "
-          + interop + allureResults + "/");
+          + interop + matrix + allureResults + "/");
     } else {
       out.println("Reports: none (OCI_REPORT_DIR=none)");
     }
@@ -290,6 +295,20 @@ public final class RunCommand implements Callable<Integer> {
     out.println(total);
     out.flush();
     return exitStatus(total);
+  }
+
+  /** One target's block: its header, a line per check as it finishes, its interop matrix and its totals. */
+  private TargetRun runTarget(RegistryTarget target, RunOptions options, PrintWriter out, PrintWriter err) {
+    String what = target.description().equals(target.url().toString()) ? "" : target.description() + " at ";
+    out.println("== " + what + target.url() + " (namespace " + target.namespace() + ")");
+    out.flush();
+    SuiteRunner.Result result = SuiteRunner.run(target, options, r -> printResult(out, r));
+    result.warnings().forEach(w -> err.println("warning: " + w));
+    InteropMatrix.of(result.run()).ifPresent(m -> out.println("   client interop matrix:\n      "
+        + m.toText().replace("\n", "\n      ")));
+    out.println("   " + target.description() + ": " + result.run().counts());
+    out.flush();
+    return result.run();
   }
 
   /** 1 when a MUST failed (or, with --strict, a SHOULD); else 2 when a check broke; else 0. */

@@ -268,6 +268,14 @@ class RunCommandTest {
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err()).startsWith("regconform: cannot reach " + closedTarget);
     }
+
+    @Test
+    void parallel_0_exits_2_before_any_request() {
+      Run run = run(Map.of(), "", args("--parallel", "0"));
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err().strip()).isEqualTo("regconform: --parallel must be at least 1, was 0");
+    }
   }
 
   @Nested

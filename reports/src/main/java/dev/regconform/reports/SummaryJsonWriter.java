@@ -65,7 +65,7 @@ public final class SummaryJsonWriter {
     MAPPER.writeValue(file.toFile(), root);
   }
 
-  private static ObjectNode counts(Counts counts) {
+  static ObjectNode counts(Counts counts) {
     ObjectNode n = MAPPER.createObjectNode();
     n.put("passed", counts.passed());
     n.put("failed", counts.failed());
