@@ -61,7 +61,8 @@ import picocli.CommandLine.Option;
         "Runs every conformance check against the registries given by --target, or, with no target,",
         "against every reference registry that can start here (Distribution in a container, Distribution",
         "as a process, the embedded Artipie adapter).",
-        "Exit status: 0 no check failed; 1 at least one check failed (a MUST, or with --strict a SHOULD);",
+        "Exit status: 0 no check failed; 1 at least one check failed (a MUST, or with --strict a SHOULD;",
+        "with --baseline, one the baseline does not list);",
         "2 could not run, or a check broke (harness problem) and none failed."},
     footer = {"", "Environment: OCI_ROOT_URL and OCI_NAMESPACE (as in the official OCI conformance suite),",
         "OCI_USERNAME and OCI_PASSWORD (credentials; never pass a password as an argument), and the official",
@@ -148,6 +149,21 @@ public final class RunCommand implements Callable<Integer> {
           + "them one after the other. With several at once, each target's lines are printed when it finishes.")
   Integer parallel;
 
+  @Option(names = "--target-name", paramLabel = "NAME",
+      description = "Name of the --target in the same position (repeatable), for reports, --baseline and the "
+          + "comparison with the previous run, which match targets by it (default: the URL).")
+  List<String> targetNames = new ArrayList<>();
+
+  @Option(names = "--baseline", paramLabel = "FILE",
+      description = "Known deviations (YAML, see --write-baseline): only failures not listed in FILE fail the run "
+          + "(exit 1); listed ones print as known, listed checks that pass now as fixed.")
+  Path baseline;
+
+  @Option(names = "--write-baseline", paramLabel = "FILE",
+      description = "Write the run's failed and broken checks (with --strict, its warnings too) to FILE as a baseline "
+          + "for --baseline; with --baseline FILE, keep the reasons written there.")
+  Path writeBaseline;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -160,6 +176,8 @@ public final class RunCommand implements Callable<Integer> {
   private OciEnvironment.Settings oci;
   /** Where the report files go; empty for OCI_REPORT_DIR=none. */
   private Optional<Path> reports;
+  /** --baseline, --write-baseline and the previous run in the report directory. */
+  private RunComparison comparison;
 
   @Override
   public Integer call() throws IOException {
@@ -183,6 +201,12 @@ public final class RunCommand implements Callable<Integer> {
       authParameters = authParameters();
       oci = OciEnvironment.read(this::env);
       options = runOptions();
+      comparison = RunComparison.prepare(baseline, writeBaseline, strict);
+      if (targetNames.size() > urls.size() || targetNames.stream().anyMatch(String::isBlank)) {
+        throw new IllegalArgumentException("--target-name names the --target in the same position: "
+            + targetNames.size() + " names for " + urls.size() + " targets" + (targetNames.stream()
+            .anyMatch(String::isBlank) ? ", and a name may not be blank" : ""));
+      }
     } catch (IllegalArgumentException e) {
       err.println("regconform: " + e.getMessage());
       return RegconformCommand.COULD_NOT_RUN;
@@ -228,8 +252,9 @@ public final class RunCommand implements Callable<Integer> {
         }
       } else {
         for (URI url : urls) {
-          RegistryTarget target = new RegistryTarget(url, credentials, runNamespace(baseNamespace), insecure, null,
-              authParameters);
+          int position = urls.indexOf(url);
+          RegistryTarget target = new RegistryTarget(url, credentials, runNamespace(baseNamespace), insecure,
+              position < targetNames.size() ? targetNames.get(position).strip() : null, authParameters);
           Optional<String> problem = preflight(target);
           if (problem.isPresent()) {
             err.println("regconform: " + problem.get());
@@ -273,10 +298,11 @@ public final class RunCommand implements Callable<Integer> {
       }
     }
     Counts total = runs.stream().map(TargetRun::counts).reduce(Counts.none(), Counts::plus);
+    RunComparison.Result compared = comparison.compare(runs, reports, out, err);
     if (reports.isPresent()) {
       Path dir = reports.get();
       JUnitXmlWriter.write(dir.resolve("junit.xml"), runs);
-      SummaryJsonWriter.write(dir.resolve("summary.json"), ToolVersion.get(), runs);
+      SummaryJsonWriter.write(dir.resolve("summary.json"), ToolVersion.get(), runs, compared.summarySections());
       Traceability trace = RequirementsReportWriter.write(dir, Requirements.load(), runs);
       trace.unknownRequirementIds().forEach((id, checks) -> err.println("warning: requirement id " + id
           + " named by " + String.join(", ", checks) + " is not in " + Requirements.RESOURCE));
@@ -294,7 +320,7 @@ public final class RunCommand implements Callable<Integer> {
     out.println("(" + total.details() + ")");
     out.println(total);
     out.flush();
-    return exitStatus(total);
+    return compared.exitStatus().orElseGet(() -> exitStatus(total));
   }
 
   /** One target's block: its header, a line per check as it finishes, its interop matrix and its totals. */

@@ -334,7 +334,8 @@ class RunCommandIT {
     }
   }
 
-  private static Captured run(String... args) {
+  /** Runs the command line in this JVM, capturing what it prints (BaselineIT uses it too). */
+  static Captured run(String... args) {
     PrintStream oldOut = System.out;
     PrintStream oldErr = System.err;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -350,5 +351,5 @@ class RunCommandIT {
     }
   }
 
-  private record Captured(int exitCode, String out, String err) {}
+  record Captured(int exitCode, String out, String err) {}
 }

@@ -35,6 +35,15 @@ public final class SummaryJsonWriter {
   private SummaryJsonWriter() {}
 
   public static void write(Path file, String toolVersion, List<TargetRun> runs) throws IOException {
+    write(file, toolVersion, runs, java.util.Map.of());
+  }
+
+  /**
+   * Writes the summary with further top-level fields after {@code targets}: {@code baseline} (the verdict of a run
+   * against {@code --baseline}) and {@code sincePrevious} (what changed since the previous run in the directory).
+   */
+  public static void write(Path file, String toolVersion, List<TargetRun> runs,
+      java.util.Map<String, ? extends com.fasterxml.jackson.databind.JsonNode> sections) throws IOException {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("tool", "regconform");
     root.put("version", toolVersion);
@@ -61,6 +70,7 @@ public final class SummaryJsonWriter {
         n.put("durationMillis", c.duration().toMillis());
       }
     }
+    sections.forEach(root::set);
     Files.createDirectories(file.toAbsolutePath().getParent());
     MAPPER.writeValue(file.toFile(), root);
   }

@@ -1,0 +1,68 @@
+package dev.regconform.reports.baseline;
+
+import dev.regconform.reports.CheckResult;
+import dev.regconform.reports.Outcome;
+import dev.regconform.reports.TargetRun;
+import java.util.Objects;
+
+/**
+ * One known deviation: a check that does not pass on a target, and why that is accepted.
+ *
+ * <pre>{@code
+ * BaselineEntry entry = BaselineEntry.of(run, check); // reason: the failure message, on one line
+ * entry.matches("http://127.0.0.1:5000", "push.chunked.resend");
+ * }</pre>
+ *
+ * @param target the target's description, as {@code summary.json} gives it: the {@code --target} URL, its
+ *     {@code --target-name}, or the name of a reference registry
+ * @param check the check id, e.g. {@code push.chunked.resend}
+ * @param outcome what the check reached when the entry was written: {@code failed}, {@code broken} or
+ *     {@code warning}; for people, a later run matches the entry whatever its outcome
+ * @param reason why the deviation is accepted; written from the failure message, meant to be edited
+ */
+public record BaselineEntry(String target, String check, Outcome outcome, String reason) {
+  /** The longest reason written from a failure message; a person may write a longer one. */
+  static final int REASON_LENGTH = 240;
+
+  public BaselineEntry {
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(check, "check");
+    Objects.requireNonNull(outcome, "outcome");
+    reason = reason == null ? "" : reason.strip();
+  }
+
+  /** The entry for a check that does not pass, its reason the gist of the failure message. */
+  public static BaselineEntry of(TargetRun run, CheckResult check) {
+    return new BaselineEntry(run.description(), check.id(), check.outcome(),
+        gist(check.message(), run.target(), run.namespace()));
+  }
+
+  /** Whether this entry is about {@code check} on {@code target}. */
+  public boolean matches(String target, String check) {
+    return this.target.equals(target) && this.check.equals(check);
+  }
+
+  /** A copy with another reason. */
+  public BaselineEntry withReason(String reason) {
+    return new BaselineEntry(target, check, outcome, reason);
+  }
+
+  /**
+   * A failure message on one line, for people: what came before the HTTP exchange, whitespace collapsed, the
+   * level prefix ({@code (SHOULD)}) and the run's own URL and namespace (different in every run) left out, at most
+   * {@value #REASON_LENGTH} characters.
+   */
+  static String gist(String message, String targetUrl, String namespace) {
+    String text = message == null ? "" : message;
+    int exchange = text.indexOf("\nExchange:");
+    text = exchange >= 0 ? text.substring(0, exchange) : text;
+    if (!targetUrl.isEmpty()) {
+      text = text.replace(targetUrl, "");
+    }
+    if (!namespace.isEmpty()) {
+      text = text.replace(namespace, "<namespace>");
+    }
+    text = text.replaceAll("\\s+", " ").strip().replaceFirst("^\\((SHOULD|MAY)\\) ", "");
+    return text.length() <= REASON_LENGTH ? text : text.substring(0, REASON_LENGTH - 1).stripTrailing() + "…";
+  }
+}
