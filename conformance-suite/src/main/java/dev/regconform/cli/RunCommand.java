@@ -1,5 +1,6 @@
 package dev.regconform.cli;
 
+import dev.regconform.allure.AllureHistory;
 import dev.regconform.client.Challenge;
 import dev.regconform.client.Credentials;
 import dev.regconform.client.Headers;
@@ -90,7 +91,8 @@ public final class RunCommand implements Callable<Integer> {
   boolean passwordStdin;
 
   @Option(names = "--report-dir", paramLabel = "DIR",
-      description = "Where to write junit.xml, summary.json, requirements.md, requirements.json and allure-results/ "
+      description = "Where to write junit.xml, summary.json, requirements.md, requirements.json, allure-results/ "
+          + "and allure-report/index.html "
           + "(default: OCI_REPORT_DIR, else regconform-report; OCI_REPORT_DIR=none writes no files).")
   Path reportDir;
 
@@ -141,6 +143,10 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--strict", description = "Fail the run (exit 1) on warnings too: SHOULD requirements not met.")
   boolean strict;
+
+  @Option(names = "--no-html", description = "Do not generate the HTML report (allure-report/index.html); "
+      + "allure-results/ is written all the same.")
+  boolean noHtml;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -241,6 +247,7 @@ public final class RunCommand implements Callable<Integer> {
     // OCI_REPORT_DIR=none: Allure still hears every check, so its results go to a directory removed afterwards.
     Path allureResults = reports.isPresent() ? reports.get().resolve("allure-results")
         : Files.createTempDirectory("regconform-allure-");
+    AllureHistory history = reports.map(AllureHistory::read).orElse(AllureHistory.NONE);
     deleteRecursively(allureResults);
     Files.createDirectories(allureResults);
     // A lifecycle of our own: Allure's default one is created once per JVM and fixes its directory then.
@@ -277,12 +284,13 @@ public final class RunCommand implements Callable<Integer> {
       Traceability trace = RequirementsReportWriter.write(dir, Requirements.load(), runs);
       trace.unknownRequirementIds().forEach((id, checks) -> err.println("warning: requirement id " + id
           + " named by " + String.join(", ", checks) + " is not in " + Requirements.RESOURCE));
-      AllureEnvironment.write(allureResults, runs, ToolVersion.get());
+      Optional<Path> html = AllureOutputs.write(dir, allureResults, history, settings, runs, options, !noHtml,
+          environment, err);
       String interop = InteropMatrixWriter.write(dir, runs).isEmpty() ? ""
           : dir.resolve(InteropMatrixWriter.MARKDOWN) + ", " + dir.resolve(InteropMatrixWriter.JSON) + ", ";
       out.println("Reports: " + dir.resolve("junit.xml") + ", " + dir.resolve("summary.json") + ", "
           + dir.resolve(RequirementsReportWriter.MARKDOWN) + ", " + dir.resolve(RequirementsReportWriter.JSON) + ", "
-          + interop + allureResults + "/");
+          + interop + allureResults + "/" + html.map(index -> ", " + index).orElse(""));
     } else {
       out.println("Reports: none (OCI_REPORT_DIR=none)");
     }
