@@ -125,6 +125,9 @@ class AllureReportOfEveryOutcomeTest {
     assertThat(should.path("links").get(0).path("url").asText())
         .isEqualTo("https://github.com/opencontainers/distribution-spec/blob/main/spec.md#pulling-manifests");
 
+    assertThat(testCases.get("sample.fails-a-must").path("statusMessage").asText())
+        .as("the message as the page inserts it: as HTML, so escaped (HtmlSafeStatus)")
+        .startsWith("Expecting response to\n  &lt;PUT " + registryUrl + "/v2/sample/manifests/1&gt;\n");
     JsonNode step = testCases.get("sample.fails-a-must").path("testStage").path("steps").get(0);
     assertThat(step.path("name").asText()).isEqualTo("PUT " + registryUrl + "/v2/sample/manifests/1 -> 400");
     assertThat(attachment(report, step, "Request")).startsWith("PUT " + registryUrl + "/v2/sample/manifests/1\n")
@@ -214,7 +217,8 @@ class AllureReportOfEveryOutcomeTest {
     @Covers("R8")
     void fails_a_must() {
       RegistryResponse response = put("/v2/sample/manifests/1");
-      throw new AssertionError("Expecting " + response.requestLine() + " to have status 201 but was " + response.status());
+      throw new AssertionError("Expecting response to\n  <" + response.requestLine() + ">\nto have status:\n  <201>\n"
+          + "but was:\n  <" + response.status() + ">");
     }
 
     @Test
