@@ -1,5 +1,6 @@
 package dev.regconform.cli;
 
+import dev.regconform.allure.AllureHistory;
 import dev.regconform.client.Challenge;
 import dev.regconform.client.Credentials;
 import dev.regconform.client.Headers;
@@ -92,7 +93,8 @@ public final class RunCommand implements Callable<Integer> {
   boolean passwordStdin;
 
   @Option(names = "--report-dir", paramLabel = "DIR",
-      description = "Where to write junit.xml, summary.json, requirements.md, requirements.json and allure-results/ "
+      description = "Where to write junit.xml, summary.json, requirements.md, requirements.json, allure-results/ "
+          + "and allure-report/index.html "
           + "(default: OCI_REPORT_DIR, else regconform-report; OCI_REPORT_DIR=none writes no files).")
   Path reportDir;
 
@@ -163,6 +165,10 @@ public final class RunCommand implements Callable<Integer> {
       description = "Write the run's failed and broken checks (with --strict, its warnings too) to FILE as a baseline "
           + "for --baseline; with --baseline FILE, keep the reasons written there.")
   Path writeBaseline;
+
+  @Option(names = "--no-html", description = "Do not generate the HTML report (allure-report/index.html); "
+      + "allure-results/ is written all the same.")
+  boolean noHtml;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -276,6 +282,7 @@ public final class RunCommand implements Callable<Integer> {
     // OCI_REPORT_DIR=none: Allure still hears every check, so its results go to a directory removed afterwards.
     Path allureResults = reports.isPresent() ? reports.get().resolve("allure-results")
         : Files.createTempDirectory("regconform-allure-");
+    AllureHistory history = reports.map(AllureHistory::read).orElse(AllureHistory.NONE);
     deleteRecursively(allureResults);
     Files.createDirectories(allureResults);
     // A lifecycle of our own: Allure's default one is created once per JVM and fixes its directory then.
@@ -306,14 +313,15 @@ public final class RunCommand implements Callable<Integer> {
       Traceability trace = RequirementsReportWriter.write(dir, Requirements.load(), runs);
       trace.unknownRequirementIds().forEach((id, checks) -> err.println("warning: requirement id " + id
           + " named by " + String.join(", ", checks) + " is not in " + Requirements.RESOURCE));
-      AllureEnvironment.write(allureResults, runs, ToolVersion.get());
+      Optional<Path> html = AllureOutputs.write(dir, allureResults, history, settings, runs, options, !noHtml,
+          environment, err);
       String interop = InteropMatrixWriter.write(dir, runs).isEmpty() ? ""
           : dir.resolve(InteropMatrixWriter.MARKDOWN) + ", " + dir.resolve(InteropMatrixWriter.JSON) + ", ";
       String matrix = ConformanceMatrixWriter.write(dir, ToolVersion.get(), runs).stream().map(Path::toString)
           .collect(java.util.stream.Collectors.joining(", ", "", ", "));
       out.println("Reports: " + dir.resolve("junit.xml") + ", " + dir.resolve("summary.json") + ", "
           + dir.resolve(RequirementsReportWriter.MARKDOWN) + ", " + dir.resolve(RequirementsReportWriter.JSON) + ", "
-          + interop + matrix + allureResults + "/");
+          + interop + matrix + allureResults + "/" + html.map(index -> ", " + index).orElse(""));
     } else {
       out.println("Reports: none (OCI_REPORT_DIR=none)");
     }

@@ -17,6 +17,9 @@ public final class Redaction {
   // The value may hold escaped quotes, and may be cut off by truncation before its closing quote.
   private static final Pattern TOKEN_FIELD = Pattern.compile(
       "(?i)(\"(?:token|access_token|refresh_token|password)\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*\\\\?(\"|$)");
+  // The same fields in a form body or a query (the OAuth2 token request: grant_type=password&…&password=…).
+  private static final Pattern FORM_FIELD = Pattern.compile(
+      "(?i)((?:^|[?&\\s])(?:token|access_token|refresh_token|password|client_secret)=)[^&\\s]*");
   // Not the auth-params of a WWW-Authenticate challenge (Bearer realm="…"), which are no secret, nor the words of
   // prose such as docker's "no basic auth credentials" or "bearer token required".
   private static final Pattern AUTH_VALUE = Pattern.compile("(?i)\\b(Bearer|Basic)\\s+"
@@ -44,6 +47,7 @@ public final class Redaction {
   /** Free text (bodies, messages) with tokens, passwords and credentials masked. */
   public static String text(String text) {
     String t = TOKEN_FIELD.matcher(text).replaceAll("$1" + MASK + "$2");
+    t = FORM_FIELD.matcher(t).replaceAll("$1" + MASK);
     t = AUTH_VALUE.matcher(t).replaceAll("$1 " + MASK);
     return url(t);
   }

@@ -88,6 +88,8 @@ final class RegistryHttp {
         request.removeHeaders(Headers.ACCEPT);
       }
     });
+    // Last, so it sees the request as it goes out (for the report: ExchangeSteps).
+    client.addRequestInterceptor(ExchangeSteps.SentHeaders.INTERCEPTOR);
     return client;
   }
 
@@ -117,11 +119,16 @@ final class RegistryHttp {
     if (body != null) {
       body.applyTo(request);
     }
+    long started = System.currentTimeMillis();
+    ExchangeSteps.SentHeaders.reset();
     Response response;
     try {
       response = request.request(method, url);
     } catch (Exception e) { // REST Assured rethrows checked I/O exceptions (ConnectException) undeclared
-      throw new RegistryUnreachableException(method + " " + Redaction.url(url) + " failed: " + rootMessage(e), e);
+      RegistryUnreachableException unreachable =
+          new RegistryUnreachableException(method + " " + Redaction.url(url) + " failed: " + rootMessage(e), e);
+      record(started, method, url, headers, body, authorization, null, unreachable.getMessage());
+      throw unreachable;
     }
     List<Map.Entry<String, String>> responseHeaders = new ArrayList<>();
     for (Header h : response.getHeaders().asList()) {
@@ -131,10 +138,31 @@ final class RegistryHttp {
     try {
       bytes = method.equals("HEAD") ? new byte[0] : response.asByteArray();
     } catch (Exception e) { // the body ended before its Content-Length: REST Assured rethrows it undeclared
+      record(started, method, url, headers, body, authorization,
+          new RecordedExchange.Answer(response.getStatusCode(), responseHeaders, RecordedExchange.Body.NONE),
+          "the body ended before its Content-Length (" + response.getHeader(Headers.CONTENT_LENGTH) + "): "
+              + rootMessage(e));
       throw new IncompleteResponseError(method, url, response.getStatusCode(),
           String.valueOf(response.getHeader(Headers.CONTENT_LENGTH)), e);
     }
+    record(started, method, url, headers, body, authorization,
+        new RecordedExchange.Answer(response.getStatusCode(), responseHeaders, new RecordedExchange.Body.Bytes(bytes)), "");
     return new RegistryResponse(method, url, response.getStatusCode(), responseHeaders, bytes);
+  }
+
+  /** Reports the exchange ({@link ExchangeSteps}); {@code answer} null when none came. */
+  private static void record(long started, String method, String url, Map<String, String> headers, RequestBody body,
+      String authorization, RecordedExchange.Answer answer, String note) {
+    List<Map.Entry<String, String>> sent = ExchangeSteps.SentHeaders.take().orElseGet(() -> {
+      // Not sent (the connection failed first): the headers as given.
+      List<Map.Entry<String, String>> given = new ArrayList<>(headers.entrySet());
+      if (authorization != null) {
+        given.add(new AbstractMap.SimpleImmutableEntry<>(Headers.AUTHORIZATION, authorization));
+      }
+      return given;
+    });
+    ExchangeSteps.record(new RecordedExchange(started, method, url, sent,
+        body == null ? RecordedExchange.Body.NONE : body.recorded(), Optional.ofNullable(answer), note));
   }
 
   private static String rootMessage(Throwable e) {

@@ -15,6 +15,11 @@ static final RequestBody EMPTY = new RequestBody(new byte[0], null);
     return new RequestBody(null, file);
   }
 
+  /** The body as the reports show it: a file is named, never read here. */
+  RecordedExchange.Body recorded() {
+    return file != null ? new RecordedExchange.Body.FromFile(file) : new RecordedExchange.Body.Bytes(bytes);
+  }
+
   void applyTo(RequestSpecification request) {
     if (file != null) {
       request.body(file.toFile());

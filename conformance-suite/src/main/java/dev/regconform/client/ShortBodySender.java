@@ -58,7 +58,9 @@ final class ShortBodySender {
     }
     head.append("\r\n");
     String requestLine = method + " " + Redaction.url(url);
+    long started = System.currentTimeMillis();
 
+    ShortBodyExchange exchange;
     try (Socket socket = open(uri.getHost(), port, tls)) {
       try {
         OutputStream out = socket.getOutputStream();
@@ -71,16 +73,38 @@ final class ShortBodySender {
       ByteArrayOutputStream received = new ByteArrayOutputStream();
       Read first = read(socket, received);
       if (first != Read.TIMED_OUT || socket instanceof SSLSocket) {
-        return result(requestLine, declaredLength, body.length, method, url, received.toByteArray(),
+        exchange = result(requestLine, declaredLength, body.length, method, url, received.toByteArray(),
             Course.ANSWERED_BEFORE_HALF_CLOSE, first);
+      } else {
+        socket.shutdownOutput();
+        Read second = read(socket, received);
+        exchange = result(requestLine, declaredLength, body.length, method, url, received.toByteArray(),
+            Course.ANSWERED_AFTER_HALF_CLOSE, second);
       }
-      socket.shutdownOutput();
-      Read second = read(socket, received);
-      return result(requestLine, declaredLength, body.length, method, url, received.toByteArray(),
-          Course.ANSWERED_AFTER_HALF_CLOSE, second);
     } catch (IOException e) {
-      throw new RegistryUnreachableException(requestLine + " (a body shorter than its Content-Length) failed: " + e, e);
+      String failure = requestLine + " (a body shorter than its Content-Length) failed: " + e;
+      record(started, method, url, head, body, Optional.empty(), failure);
+      throw new RegistryUnreachableException(failure, e);
     }
+    record(started, method, url, head, body, exchange.response(), "Content-Length: " + declaredLength + " declared, "
+        + body.length + " bytes of body sent; the registry " + exchange.course().text());
+    return exchange;
+  }
+
+  /** Reports the exchange ({@link ExchangeSteps}): the headers as written on the socket, the bytes actually sent. */
+  private static void record(long started, String method, String url, CharSequence head, byte[] body,
+      Optional<RegistryResponse> response, String note) {
+    List<Map.Entry<String, String>> headers = new ArrayList<>();
+    String[] lines = head.toString().split("\r\n");
+    for (int i = 1; i < lines.length; i++) {
+      int colon = lines[i].indexOf(':');
+      if (colon > 0) {
+        headers.add(new AbstractMap.SimpleImmutableEntry<>(lines[i].substring(0, colon), lines[i].substring(colon + 1).trim()));
+      }
+    }
+    ExchangeSteps.record(new RecordedExchange(started, method, url, headers, new RecordedExchange.Body.Bytes(body),
+        response.map(r -> new RecordedExchange.Answer(r.status(), r.headers(), new RecordedExchange.Body.Bytes(r.body()))),
+        note));
   }
 
   private enum Read { COMPLETE, CLOSED, TIMED_OUT }

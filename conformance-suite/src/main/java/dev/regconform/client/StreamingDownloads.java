@@ -45,6 +45,7 @@ final class StreamingDownloads {
         .disableRedirectHandling()
         .disableAutomaticRetries()
         .disableCookieManagement()
+        .addInterceptorLast(ExchangeSteps.SentHeaders.INTERCEPTOR)
         .setDefaultRequestConfig(RequestConfig.custom()
             .setConnectTimeout(connectTimeoutMillis).setSocketTimeout(readTimeoutMillis).build());
     if (insecure) {
@@ -71,6 +72,9 @@ final class StreamingDownloads {
       if (auth != null) {
         request.setHeader(Headers.AUTHORIZATION, auth);
       }
+      long started = System.currentTimeMillis();
+      ExchangeSteps.SentHeaders.reset();
+      String hopUrl = current.toString();
       try (CloseableHttpResponse response = client.execute(request)) {
         int status = response.getStatusLine().getStatusCode();
         List<Map.Entry<String, String>> headers = headersOf(response);
@@ -78,6 +82,8 @@ final class StreamingDownloads {
         Optional<URI> next = REDIRECT_STATUSES.contains(status) && hops < MAX_REDIRECTS
             ? redirectTarget(current, response) : Optional.empty();
         if (next.isPresent()) {
+          record(started, request, hopUrl, new RecordedExchange.Answer(status, headers, RecordedExchange.Body.NONE),
+              "redirect followed, its body not read");
           if (!RegistryHttp.sameOrigin(current, next.get())) {
             auth = null;
           }
@@ -87,6 +93,8 @@ final class StreamingDownloads {
         MessageDigest digest = algorithm.newMessageDigest();
         if (status / 100 != 2 || entity == null) {
           byte[] body = entity == null ? new byte[0] : entity.getContent().readNBytes(MAX_ERROR_BODY);
+          record(started, request, hopUrl,
+              new RecordedExchange.Answer(status, headers, new RecordedExchange.Body.Bytes(body)), "");
           return new StreamedBlob(new RegistryResponse("GET", url, status, headers, body), 0,
               Digest.fromHash(algorithm, digest.digest()));
         }
@@ -94,16 +102,34 @@ final class StreamingDownloads {
         try (InputStream in = entity.getContent()) {
           size = copy(in, sink, digest);
         } catch (IOException e) { // the body ended before its Content-Length, or the connection broke
+          record(started, request, hopUrl, new RecordedExchange.Answer(status, headers, RecordedExchange.Body.NONE),
+              "the body broke off while it streamed: " + e);
           throw new IncompleteResponseError("GET", url, status,
               String.valueOf(Optional.ofNullable(response.getFirstHeader(Headers.CONTENT_LENGTH))
                   .map(Header::getValue).orElse(null)), e);
         }
-        return new StreamedBlob(new RegistryResponse("GET", url, status, headers, new byte[0]), size,
-            Digest.fromHash(algorithm, digest.digest()));
+        Digest received = Digest.fromHash(algorithm, digest.digest());
+        record(started, request, hopUrl,
+            new RecordedExchange.Answer(status, headers, new RecordedExchange.Body.Streamed(size, received)), "");
+        return new StreamedBlob(new RegistryResponse("GET", url, status, headers, new byte[0]), size, received);
       } catch (IOException e) {
+        record(started, request, hopUrl, null, e.toString());
         throw new RegistryUnreachableException("GET " + Redaction.url(current.toString()) + " failed: " + e, e);
       }
     }
+  }
+
+  /** Reports one hop ({@link ExchangeSteps}); {@code answer} null when none came. */
+  private static void record(long started, HttpGet request, String url, RecordedExchange.Answer answer, String note) {
+    List<Map.Entry<String, String>> sent = ExchangeSteps.SentHeaders.take().orElseGet(() -> {
+      List<Map.Entry<String, String>> given = new ArrayList<>();
+      for (Header h : request.getAllHeaders()) {
+        given.add(new AbstractMap.SimpleImmutableEntry<>(h.getName(), h.getValue()));
+      }
+      return given;
+    });
+    ExchangeSteps.record(new RecordedExchange(started, "GET", url, sent, RecordedExchange.Body.NONE,
+        Optional.ofNullable(answer), note));
   }
 
   private static long copy(InputStream in, OutputStream sink, MessageDigest digest) throws IOException {

@@ -2,9 +2,6 @@ package dev.regconform.junit;
 
 import dev.regconform.client.RegistryClient;
 import dev.regconform.target.RegistryTarget;
-import io.qameta.allure.Allure;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -12,10 +9,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Resolves a {@link Scenario} (one per test class, closed after it) and {@link RegistryTarget} for the
  * registry named by the run's configuration parameters. The client is shared by the whole run (root store).
- * Before each check it labels the Allure result with the check id (story), the workflow (feature) and the
- * registry (parameter).
+ * (The Allure labels of each check come from {@code dev.regconform.allure.AllureCheckListener}.)
  */
-public final class RegistryTargetExtension implements ParameterResolver, BeforeEachCallback {
+public final class RegistryTargetExtension implements ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RegistryTargetExtension.class);
 
   @Override
@@ -35,17 +31,6 @@ public final class RegistryTargetExtension implements ParameterResolver, BeforeE
     Class<?> testClass = context.getRequiredTestClass();
     return classContext(context).getStore(NAMESPACE)
         .getOrComputeIfAbsent(Scenario.class, k -> new Scenario(target, client, testClass, context::getConfigurationParameter), Scenario.class);
-  }
-
-  @Override
-  public void beforeEach(ExtensionContext context) {
-    CheckIds.of(context.getRequiredTestClass(), context.getRequiredTestMethod()).ifPresent(id -> {
-      Allure.epic("Registry conformance");
-      Allure.feature(String.join(",", context.getTags().stream().filter(t -> !t.equals("conformance"))
-          .sorted().collect(Collectors.toList())));
-      Allure.story(id);
-      Allure.parameter("registry", target(context).description());
-    });
   }
 
   private static RegistryTarget target(ExtensionContext context) {

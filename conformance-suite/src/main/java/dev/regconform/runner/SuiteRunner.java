@@ -2,15 +2,21 @@ package dev.regconform.runner;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
+import dev.regconform.allure.AllureCheckListener;
 import dev.regconform.reports.CheckResult;
 import dev.regconform.reports.TargetRun;
 import dev.regconform.target.RegistryTarget;
 import dev.regconform.target.RunOptions;
+import io.qameta.allure.Allure;
+import io.qameta.allure.junitplatform.AllureJunitPlatform;
 import java.time.Instant;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.function.Consumer;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
@@ -48,11 +54,25 @@ public final class SuiteRunner {
         .enableImplicitConfigurationParameters(false)
         .build();
     CheckResultListener listener = new CheckResultListener(onResult);
-    Launcher launcher = LauncherFactory.create();
+    Launcher launcher = LauncherFactory.create(launcherConfig(target));
     launcher.execute(request, listener);
     TargetRun run = new TargetRun(target.url().toString(), target.description(), target.namespace(), started,
         listener.results());
     return new Result(run, listener.warnings());
+  }
+
+  /**
+   * The listeners the JUnit Platform finds on the class path, with {@link AllureCheckListener} for this registry in
+   * place of Allure's own (Allure's results then say what the run's reports say).
+   */
+  private static LauncherConfig launcherConfig(RegistryTarget target) {
+    LauncherConfig.Builder config = LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false);
+    for (TestExecutionListener found : ServiceLoader.load(TestExecutionListener.class)) {
+      if (!(found instanceof AllureJunitPlatform)) {
+        config.addTestExecutionListeners(found);
+      }
+    }
+    return config.addTestExecutionListeners(new AllureCheckListener(Allure.getLifecycle(), target.description())).build();
   }
 
   /**

@@ -110,6 +110,22 @@ class RedactionTest {
     }
 
     @Test
+    void secret_fields_of_a_form_body_are_masked() {
+      String form = "grant_type=password&service=registry&client_id=regconform&username=octocat"
+          + "&password=s3cr%3At&scope=repository%3Aa%3Apull&refresh_token=r-1";
+
+      assertThat(Redaction.text(form))
+          .isEqualTo("grant_type=password&service=registry&client_id=regconform&username=octocat"
+              + "&password=***&scope=repository%3Aa%3Apull&refresh_token=***")
+          .doesNotContain("s3cr").doesNotContain("r-1");
+    }
+
+    @Test
+    void a_form_field_that_only_ends_like_a_secret_one_is_left_alone() {
+      assertThat(Redaction.text("grant_type=password&my_password_hint=x")).isEqualTo("grant_type=password&my_password_hint=x");
+    }
+
+    @Test
     void a_state_value_in_text_is_masked() {
       assertThat(Redaction.text("PUT http://h/v2/a/blobs/uploads/1?_state=abc&digest=sha256:00 -> 400"))
           .isEqualTo("PUT http://h/v2/a/blobs/uploads/1?_state=***&digest=sha256:00 -> 400");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.regconform.allure.AllureHtmlReport;
 import dev.regconform.cli.RegconformCommand;
 import dev.regconform.fixtures.distribution.DistributionProcess;
 import dev.regconform.fixtures.support.FreePort;
@@ -193,10 +194,10 @@ class RunCommandIT {
           .contains(credentialedReportDir.resolve("junit.xml"), credentialedReportDir.resolve("summary.json"),
               credentialedReportDir.resolve("allure-results/environment.properties"))
           .anyMatch(f -> f.getFileName().toString().endsWith("-result.json"));
-      for (Path file : files) {
-        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        assertThat(text).as("%s", file).doesNotContain(password).doesNotContain(basicForm);
-      }
+      assertThat(files).as("files under %s", credentialedReportDir)
+          .contains(credentialedReportDir.resolve("allure-report/index.html"));
+      reportTexts(credentialedReportDir).forEach((file, text) ->
+          assertThat(text).as("%s", file).doesNotContain(password).doesNotContain(basicForm));
     }
 
     @Test
@@ -304,12 +305,9 @@ class RunCommandIT {
       Map<String, String> outputs = new java.util.LinkedHashMap<>();
       outputs.put("stdout", run.out);
       outputs.put("stderr", run.err);
-      try (Stream<Path> walk = Files.walk(dir)) {
-        for (Path file : walk.filter(Files::isRegularFile).toList()) {
-          outputs.put(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
-        }
-      }
+      outputs.putAll(reportTexts(dir));
       assertThat(outputs.keySet()).as("outputs searched").anyMatch(f -> f.endsWith("-result.json"))
+          .anyMatch(f -> f.contains("index.html!data/attachments/"))
           .anyMatch(f -> f.endsWith("junit.xml")).anyMatch(f -> f.endsWith("summary.json"));
       java.util.regex.Pattern authorizationValue = java.util.regex.Pattern.compile(
           "\\b(Basic|Bearer)\\s+(?!\\*\\*\\*)(?!(realm|service|scope|error)\\s*=)[A-Za-z0-9._~+/=-]{16,}");
@@ -321,6 +319,24 @@ class RunCommandIT {
             authorizationValue.matcher(text).results().map(m -> m.group().substring(0, 12)).toList()).isFalse();
       });
     }
+  }
+
+  /**
+   * The text of every file under {@code dir}, by path; and of every file the single-file HTML report embeds (base64,
+   * so a plain search of the page would miss it), as {@code …/index.html!data/attachments/…}.
+   */
+  static Map<String, String> reportTexts(Path dir) throws IOException {
+    Map<String, String> texts = new java.util.LinkedHashMap<>();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        texts.put(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        if (file.getFileName().toString().equals("index.html")) {
+          AllureHtmlReport.embedded(file).forEach((path, bytes) ->
+              texts.put(file + "!" + path, new String(bytes, StandardCharsets.UTF_8)));
+        }
+      }
+    }
+    return texts;
   }
 
   /** {@link #run} with {@code stdin} as standard input (RunCommand reads System.in as execute constructs it). */
