@@ -2,10 +2,12 @@ package dev.regconform.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.regconform.allure.AllureReportData;
 import dev.regconform.fixtures.distribution.DistributionProcess;
 import dev.regconform.it.browser.HeadlessChromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -70,5 +72,61 @@ class ReportsInBrowserIT {
         .contains("-> 200").contains("\"tags\":[");
     browser.driver().executeScript("arguments[0].scrollIntoView()", row);
     assertThat(browser.screenshot(reportDir.resolve("conformance-matrix.png"))).isNotEmptyFile();
+  }
+
+  @Test
+  void the_allure_report_shows_the_failing_checks_exchange_step_with_its_request_and_response() throws Exception {
+    Path index = reportDir.resolve("allure-report/index.html");
+    browser.open(index);
+    waitFor(() -> browser.visibleText().contains("test cases"), "the overview of " + index);
+    assertThat(browser.screenshot(reportDir.resolve("allure-overview.png"))).isNotEmptyFile();
+
+    // The failing check's page, as a reader gets there from the Categories tab.
+    String uid = AllureReportData.read(index).testCasesByStory().get(FAILING).path("uid").asText();
+    browser.driver().get(index.toUri() + "#testresult/" + uid);
+    waitFor(() -> browser.visibleText().contains("Spec violation"), "the page of " + FAILING);
+    assertThat(browser.visibleText()).as("the page of %s", FAILING)
+        .contains("tag list is in lexical or ASCIIbetical order").contains("Severity: critical");
+
+    // Its step for the tag-list GET, unfolded, then its two attachments.
+    WebElement step = browser.driver().findElements(By.cssSelector(".step__title")).stream()
+        .filter(e -> e.getText().contains("GET ") && e.getText().contains("/tags/list -> 200")).findFirst()
+        .orElseThrow(() -> new AssertionError("no step 'GET …/tags/list -> 200' on the page of " + FAILING + ":\n"
+            + browser.visibleText()));
+    step.click();
+    List<WebElement> attachments = waitFor(() -> step.findElement(By.xpath("./..")).findElements(
+        By.cssSelector(".attachment-row")), list -> list.size() >= 2, "the attachments of " + step.getText());
+    StringBuilder shown = new StringBuilder();
+    for (WebElement attachment : attachments) {
+      attachment.click();
+      // The attachment's content is read from the page's embedded data after the click: wait for its text.
+      shown.append(waitFor(() -> step.findElement(By.xpath("./..")).findElements(By.cssSelector(".attachment__text"))
+          .stream().map(WebElement::getText).filter(t -> !t.isBlank()).findFirst().orElse(""),
+          text -> !text.isBlank(), "the text of an unfolded attachment")).append('\n');
+      attachment.click();
+    }
+    assertThat(shown.toString()).as("the request and response attachments of %s", step.getText())
+        .contains("GET ").contains("/tags/list").contains("HTTP 200").contains("\"tags\"");
+    assertThat(browser.consoleErrors()).as("console errors of %s", index).isEmpty();
+    assertThat(browser.screenshot(reportDir.resolve("allure-failing-check.png"))).isNotEmptyFile();
+  }
+
+  private static void waitFor(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+    waitFor(() -> condition.getAsBoolean(), ok -> ok, what);
+  }
+
+  /** Polls until the value satisfies the condition (a page renders after it loads), at most 20 s. */
+  private static <T> T waitFor(java.util.function.Supplier<T> value, java.util.function.Predicate<T> condition,
+      String what) throws InterruptedException {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+    T last = value.get();
+    while (!condition.test(last)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("waited 20 s for " + what + "; last seen: " + last);
+      }
+      Thread.sleep(100);
+      last = value.get();
+    }
+    return last;
   }
 }
