@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import dev.regconform.allure.AllureHtmlReport;
 import dev.regconform.allure.CheckLabels;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -35,33 +32,18 @@ import picocli.CommandLine;
 class RunCommandAllureTest {
   @TempDir Path dir;
 
-  private HttpServer server;
+  private StandInRegistry registry;
   private String base;
 
   @BeforeEach
-  void start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      exchange.getRequestBody().readAllBytes();
-      boolean ping = exchange.getRequestURI().getPath().equals("/v2/");
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.getResponseHeaders().add("Docker-Distribution-Api-Version", "registry/2.0");
-      exchange.getResponseHeaders().add("Server", "stand-in/1.0");
-      byte[] body = ping ? "{}".getBytes(UTF_8)
-          : "{\"errors\":[{\"code\":\"NAME_UNKNOWN\",\"message\":\"stand-in\"}]}".getBytes(UTF_8);
-      exchange.sendResponseHeaders(ping ? 200 : 404, exchange.getRequestMethod().equals("HEAD") ? -1 : body.length);
-      if (!exchange.getRequestMethod().equals("HEAD")) {
-        exchange.getResponseBody().write(body);
-      }
-      exchange.close();
-    });
-    server.start();
-    base = "http://127.0.0.1:" + server.getAddress().getPort();
+  void start() {
+    registry = StandInRegistry.start(Map.of("Docker-Distribution-Api-Version", "registry/2.0", "Server", "stand-in/1.0"));
+    base = registry.base();
   }
 
   @AfterEach
   void stop() {
-    server.stop(0);
+    registry.close();
   }
 
   record Run(int exitCode, String out, String err) {

@@ -1,17 +1,13 @@
 package dev.regconform.cli;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -32,31 +28,18 @@ import picocli.CommandLine;
 class RunCommandOciEnvironmentTest {
   @TempDir Path dir;
 
-  private HttpServer server;
+  private StandInRegistry registry;
   private String base;
 
   @BeforeEach
-  void start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      exchange.getRequestBody().readAllBytes();
-      boolean ping = exchange.getRequestURI().getPath().equals("/v2/");
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      byte[] body = ping ? "{}".getBytes(UTF_8)
-          : "{\"errors\":[{\"code\":\"NAME_UNKNOWN\",\"message\":\"stand-in\"}]}".getBytes(UTF_8);
-      exchange.sendResponseHeaders(ping ? 200 : 404, exchange.getRequestMethod().equals("HEAD") ? -1 : body.length);
-      if (!exchange.getRequestMethod().equals("HEAD")) {
-        exchange.getResponseBody().write(body);
-      }
-      exchange.close();
-    });
-    server.start();
-    base = "http://127.0.0.1:" + server.getAddress().getPort();
+  void start() {
+    registry = StandInRegistry.start(Map.of());
+    base = registry.base();
   }
 
   @AfterEach
   void stop() {
-    server.stop(0);
+    registry.close();
   }
 
   record Run(int exitCode, String out, String err) {
