@@ -93,8 +93,8 @@ public final class RunCommand implements Callable<Integer> {
   boolean passwordStdin;
 
   @Option(names = "--report-dir", paramLabel = "DIR",
-      description = "Where to write junit.xml, summary.json, requirements.md, requirements.json, allure-results/ "
-          + "and allure-report/index.html "
+      description = "Where to write junit.xml, summary.json, requirements.md/.json, conformance-matrix.html/.md/.json, "
+          + "interop-matrix.md/.json, diff.md, allure-results/ and allure-report/index.html "
           + "(default: OCI_REPORT_DIR, else regconform-report; OCI_REPORT_DIR=none writes no files).")
   Path reportDir;
 
