@@ -95,7 +95,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--report-dir", paramLabel = "DIR",
       description = "Where to write junit.xml, summary.json, requirements.md/.json, conformance-matrix.html/.md/.json, "
           + "interop-matrix.md/.json, diff.md, allure-results/ and allure-report/index.html "
-          + "(default: OCI_REPORT_DIR, else regconform-report; OCI_REPORT_DIR=none writes no files).")
+          + "(default: OCI_REPORT_DIR, else regconform-report; none writes no files).")
   Path reportDir;
 
   @Option(names = "--insecure", description = "Accept TLS certificates that cannot be verified (self-signed), and send "
@@ -229,7 +229,7 @@ public final class RunCommand implements Callable<Integer> {
         return RegconformCommand.COULD_NOT_RUN;
       }
     }
-    reports = reportDir != null ? Optional.of(reportDir)
+    reports = reportDir != null ? Optional.of(reportDir).filter(d -> !OciEnvironment.isNone(d.toString()))
         : env("OCI_REPORT_DIR").filter(d -> !OciEnvironment.isNone(d)).map(Path::of)
             .or(() -> env("OCI_REPORT_DIR").isPresent() ? Optional.empty() : Optional.of(DEFAULT_REPORT_DIR));
     oci.warnings().forEach(w -> err.println("regconform: warning: " + w));
@@ -323,7 +323,7 @@ public final class RunCommand implements Callable<Integer> {
           + dir.resolve(RequirementsReportWriter.MARKDOWN) + ", " + dir.resolve(RequirementsReportWriter.JSON) + ", "
           + interop + matrix + allureResults + "/" + html.map(index -> ", " + index).orElse(""));
     } else {
-      out.println("Reports: none (OCI_REPORT_DIR=none)");
+      out.println("Reports: none (" + (reportDir != null ? "--report-dir none" : "OCI_REPORT_DIR=none") + ")");
     }
     out.println("(" + total.details() + ")");
     out.println(total);

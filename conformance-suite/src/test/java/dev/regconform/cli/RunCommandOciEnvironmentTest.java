@@ -110,6 +110,18 @@ class RunCommandOciEnvironmentTest {
   }
 
   @Test
+  void report_dir_none_writes_no_file_and_creates_no_directory_called_none() {
+    Path none = Path.of("none").toAbsolutePath();
+    org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(none), () -> none + " exists already");
+
+    Run run = run(Map.of("OCI_TEST_PULL", "0"), "--report-dir", "none");
+
+    assertThat(run.exitCode()).as("output:%n%s%s", run.out(), run.err()).isZero();
+    assertThat(run.out()).contains("Reports: none (--report-dir none)");
+    assertThat(none).doesNotExist();
+  }
+
+  @Test
   void the_report_dir_option_wins_over_oci_report_dir() throws IOException {
     Path option = dir.resolve("option");
 
