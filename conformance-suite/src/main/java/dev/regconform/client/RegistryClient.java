@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,6 +49,7 @@ public final class RegistryClient {
   private final RegistryAuthenticator authenticator;
   private final ShortBodySender shortBodies;
   private final StreamingDownloads downloads;
+  private final StreamingUploads uploads;
 
   private RegistryClient(Builder builder) {
     this.baseUri = builder.baseUri;
@@ -54,6 +57,7 @@ public final class RegistryClient {
     this.http = new RegistryHttp(builder.insecure, builder.connectTimeoutMillis, builder.readTimeoutMillis);
     this.shortBodies = new ShortBodySender(builder.insecure, builder.connectTimeoutMillis, builder.shortBodyWaitMillis);
     this.downloads = new StreamingDownloads(builder.insecure, builder.connectTimeoutMillis, builder.readTimeoutMillis);
+    this.uploads = new StreamingUploads(builder.insecure, builder.connectTimeoutMillis, builder.readTimeoutMillis);
   }
 
   public static Builder builder(URI baseUri) {
@@ -157,6 +161,37 @@ public final class RegistryClient {
   public RegistryResponse patchUpload(String location, Path file) {
     String url = resolve(location);
     return send("PATCH", url, Map.of(Headers.CONTENT_TYPE, "application/octet-stream"), RequestBody.of(file), uploadScope(url));
+  }
+
+  /**
+   * A blob pushed as docker pushes a layer, streamed: end-4a {@code POST /v2/<name>/blobs/uploads/}, end-5 one
+   * {@code PATCH <location>} with {@code length} bytes that {@code body} writes onto the connection as they go out
+   * (Content-Length set, no Content-Range), never held in memory, then end-6 {@code PUT <location>?digest=<digest>},
+   * where {@code digest} is asked for only once the body is out: it may be the digest of the bytes, computed while they
+   * were sent. The three go through Apache HttpClient directly over a kept-alive connection (a REST Assured request
+   * costs tens of milliseconds); a challenge is answered as for every request, and after one {@code body} writes the
+   * bytes again. Stops at the first answer without the status the spec requires (202, 202, 201) or without a
+   * Location to go on at.
+   */
+  public StreamedPush pushStreamed(String repository, long length, BodyWriter body, Supplier<Digest> digest) {
+    RegistryResponse post = streamed(scope(repository, "pull,push"),
+        auth -> uploads.send("POST", url("/v2/" + repository + "/blobs/uploads/"), 0, null, auth));
+    Optional<String> location = post.header(Headers.LOCATION);
+    if (post.status() != 202 || location.isEmpty()) {
+      return new StreamedPush(post, null, null, null);
+    }
+    String patchUrl = resolve(location.get());
+    String scope = uploadScope(patchUrl);
+    RegistryResponse patch = streamed(scope, auth -> uploads.send("PATCH", patchUrl, length, body, auth));
+    location = patch.header(Headers.LOCATION);
+    if (patch.status() != 202 || location.isEmpty()) {
+      return new StreamedPush(post, patch, null, null);
+    }
+    Digest sent = digest.get();
+    String putUrl = resolve(location.get());
+    String withDigest = putUrl + (putUrl.contains("?") ? "&" : "?") + "digest=" + encode(sent.toString());
+    RegistryResponse put = streamed(uploadScope(putUrl), auth -> uploads.send("PUT", withDigest, 0, null, auth));
+    return new StreamedPush(post, patch, put, sent);
   }
 
   // end-6: PUT <location>?digest=<digest>, with the last chunk (or the whole blob) or no body
@@ -357,6 +392,20 @@ public final class RegistryClient {
       auth = authenticator.authorizationFor(scope);
     }
     return shortBodies.send(method, url, body, declaredLength, auth.orElse(null));
+  }
+
+  /** As {@link #send}, for an exchange made outside REST Assured with the Authorization value it is given. */
+  private RegistryResponse streamed(String scope, Function<String, RegistryResponse> exchange) {
+    Optional<String> auth = authenticator.authorizationFor(scope);
+    RegistryResponse response = exchange.apply(auth.orElse(null));
+    if (response.status() == 401 && response.header(Headers.WWW_AUTHENTICATE).isPresent()) {
+      Optional<String> retryAuth = authenticator.answer(response, scope,
+          (tokenUrl, basic) -> http.execute("GET", tokenUrl, Map.of(), null, basic));
+      if (retryAuth.isPresent() && !retryAuth.equals(auth)) {
+        response = exchange.apply(retryAuth.get());
+      }
+    }
+    return response;
   }
 
   /** One request; a 401 with a challenge is answered once (Basic or a Bearer token) and the request retried. */

@@ -40,6 +40,14 @@ final class StreamingDownloads {
   private final CloseableHttpClient client;
 
   StreamingDownloads(boolean insecure, int connectTimeoutMillis, int readTimeoutMillis) {
+    this.client = newClient(insecure, connectTimeoutMillis, readTimeoutMillis);
+  }
+
+  /**
+   * The Apache HttpClient for streamed bodies: no content decoding (the bytes are the blob's), no redirects, retries or
+   * cookies (the caller decides), and with {@code insecure} no certificate checks.
+   */
+  static CloseableHttpClient newClient(boolean insecure, int connectTimeoutMillis, int readTimeoutMillis) {
     HttpClientBuilder builder = HttpClientBuilder.create()
         .disableContentCompression()
         .disableRedirectHandling()
@@ -56,7 +64,7 @@ final class StreamingDownloads {
         throw new IllegalStateException("Cannot set up TLS without certificate checks", e);
       }
     }
-    this.client = builder.build();
+    return builder.build();
   }
 
   /**
