@@ -9,13 +9,10 @@ import dev.regconform.client.RegistryClient;
 import dev.regconform.client.RegistryResponse;
 import dev.regconform.client.RegistryUnreachableException;
 import dev.regconform.model.Reference;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -193,26 +190,7 @@ public final class BenchBlobCommand implements Callable<Integer> {
   }
 
   private Credentials credentials() throws IOException {
-    String user = Optional.ofNullable(username).or(() -> env("OCI_USERNAME")).orElse(null);
-    String password = passwordStdin ? readPassword() : env("OCI_PASSWORD").orElse(null);
-    if (password != null && user == null) {
-      throw new IllegalArgumentException("a password was given but no user: add --username USER (or OCI_USERNAME)");
-    }
-    if (user != null && password == null) {
-      throw new IllegalArgumentException("--username given without a password: pipe it to --password-stdin (or set "
-          + "OCI_PASSWORD)");
-    }
-    return user == null ? null : new Credentials(user, password);
-  }
-
-  private String readPassword() throws IOException {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    stdin.transferTo(buffer);
-    String password = buffer.toString(StandardCharsets.UTF_8).replaceAll("[\\r\\n]+$", "");
-    if (password.isEmpty()) {
-      throw new IllegalArgumentException("--password-stdin: standard input was empty");
-    }
-    return password;
+    return CommandInputs.credentials(username, passwordStdin, stdin, environment);
   }
 
   private Optional<String> env(String name) {
@@ -220,16 +198,8 @@ public final class BenchBlobCommand implements Callable<Integer> {
   }
 
   private static URI parseTarget(String text) {
-    try {
-      URI uri = new URI(text.replaceAll("/+$", ""));
-      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
-          && (uri.getPath() == null || uri.getPath().isEmpty())) {
-        return uri;
-      }
-    } catch (URISyntaxException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException("invalid --target '" + text + "': expected a URL such as http://127.0.0.1:5000");
+    return CommandInputs.parseTarget(text).orElseThrow(() -> new IllegalArgumentException("invalid --target '" + text
+        + "': expected a URL such as http://127.0.0.1:5000"));
   }
 
   private static String repository(String namespace) {

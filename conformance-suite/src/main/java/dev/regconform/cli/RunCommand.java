@@ -32,12 +32,10 @@ import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
 import io.restassured.RestAssured;
 import io.restassured.filter.Filter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -470,25 +468,7 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private Credentials credentials() throws IOException {
-    String user = Optional.ofNullable(username).or(() -> env("OCI_USERNAME")).orElse(null);
-    String password = passwordStdin ? readPassword() : env("OCI_PASSWORD").orElse(null);
-    if (password != null && user == null) {
-      throw new IllegalArgumentException("a password was given but no user: add --username USER (or OCI_USERNAME)");
-    }
-    if (user != null && password == null) {
-      throw new IllegalArgumentException("--username given without a password: pipe it to --password-stdin (or set OCI_PASSWORD)");
-    }
-    return user == null ? null : new Credentials(user, password);
-  }
-
-  private String readPassword() throws IOException {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    stdin.transferTo(buffer);
-    String password = buffer.toString(StandardCharsets.UTF_8).replaceAll("[\\r\\n]+$", "");
-    if (password.isEmpty()) {
-      throw new IllegalArgumentException("--password-stdin: standard input was empty");
-    }
-    return password;
+    return CommandInputs.credentials(username, passwordStdin, stdin, environment);
   }
 
   private Optional<String> env(String name) {
@@ -496,14 +476,7 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private static Optional<URI> parseTarget(String text) {
-    try {
-      URI uri = new URI(text.replaceAll("/+$", ""));
-      boolean ok = ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
-          && (uri.getPath() == null || uri.getPath().isEmpty());
-      return ok ? Optional.of(uri) : Optional.empty();
-    } catch (java.net.URISyntaxException e) {
-      return Optional.empty();
-    }
+    return CommandInputs.parseTarget(text);
   }
 
   private static String runNamespace(String base) {
