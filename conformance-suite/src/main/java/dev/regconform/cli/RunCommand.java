@@ -80,7 +80,8 @@ public final class RunCommand implements Callable<Integer> {
   List<String> targets = new ArrayList<>();
 
   @Option(names = "--namespace", paramLabel = "NS",
-      description = "Repository namespace to work under, e.g. your ghcr.io user or org (default: ${DEFAULT-VALUE} or OCI_NAMESPACE). "
+      description = "Repository namespace to work under, e.g. your ghcr.io user or org (default: OCI_NAMESPACE, "
+          + "else " + DEFAULT_NAMESPACE + "). "
           + "Each run writes into a fresh NS/run-<time>-<random>.")
   String namespace;
 
