@@ -39,19 +39,15 @@ size="$(to_bytes "$size_arg")"
 [ "$size" -gt 0 ] || die "the size must be at least 1 byte"
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || die "ROUNDS must be a positive whole number, was '$rounds'"
 
-registry_bin="${REGCONFORM_DISTRIBUTION_BINARY:-$(command -v registry || command -v docker-registry || true)}"
-[ -n "$registry_bin" ] && [ -x "$registry_bin" ] || die "no Distribution binary: apt-get install docker-registry, or set REGCONFORM_DISTRIBUTION_BINARY"
+# shellcheck source=bench/lib.sh
+source "$here/bench/lib.sh"
 command -v curl >/dev/null || die "curl is needed to wait for the registry and to delete what skopeo pushed"
 have_skopeo=true
 command -v skopeo >/dev/null || have_skopeo=false
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/regconform-bench-blob.XXXXXX")"
-registry_pid=""
 cleanup() {
-  if [ -n "$registry_pid" ]; then
-    kill "$registry_pid" 2>/dev/null || true
-    wait "$registry_pid" 2>/dev/null || true
-  fi
+  stop_distribution
   rm -rf "$work"
   [ "${pull_root:-$work}" = "$work" ] || rm -rf "$pull_root"
 }
@@ -65,40 +61,8 @@ if [ -d /dev/shm ] && [ -w /dev/shm ] \
   pull_root="$(mktemp -d /dev/shm/regconform-bench-blob.XXXXXX)"
 fi
 
-free_port() {
-  local p
-  for _ in $(seq 50); do
-    p=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
-  done
-  die "found no free port on 127.0.0.1"
-}
-
 # --- the registry
-port="$(free_port)"
-cat > "$work/config.yml" <<YAML
-version: 0.1
-log:
-  level: warn
-storage:
-  cache:
-    blobdescriptor: inmemory
-  filesystem:
-    rootdirectory: $work/storage
-  delete:
-    enabled: true
-http:
-  addr: 127.0.0.1:$port
-YAML
-env -u REGISTRY_HTTP_ADDR "$registry_bin" serve "$work/config.yml" >"$work/registry.log" 2>&1 &
-registry_pid=$!
-base="http://127.0.0.1:$port"
-for _ in $(seq 100); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/v2/" || true)" = 200 ] && break
-  kill -0 "$registry_pid" 2>/dev/null || { cat "$work/registry.log" >&2; die "Distribution exited"; }
-  sleep 0.1
-done
-[ "$(curl -s -o /dev/null -w '%{http_code}' "$base/v2/")" = 200 ] || die "Distribution did not answer on $base/v2/"
+start_distribution
 
 # --- build the toolkit first, so that no build lands in a measurement
 "$here/regconform" --version >/dev/null || die "the toolkit did not build"
