@@ -9,10 +9,7 @@ import dev.regconform.allure.AllureCategories;
 import dev.regconform.allure.AllureReportData;
 import dev.regconform.fixtures.distribution.DistributionProcess;
 import dev.regconform.reports.Outcome;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +22,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code regconform run} against Distribution 2.8.2 (as a process), twice into the same report directory: the HTML
@@ -41,18 +37,8 @@ class AllureReportIT {
 
   @TempDir Path dir;
 
-  record Run(int exitCode, String out, String err) {}
-
-  private static Run run(Map<String, String> environment, String... args) {
-    CommandLine cli = new CommandLine(new RegconformCommand());
-    RunCommand command = cli.getSubcommands().get("run").getCommand();
-    command.environment = new HashMap<>(environment)::get;
-    command.stdin = new ByteArrayInputStream(new byte[0]);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return new Run(cli.execute(args), out.toString(), err.toString());
+  private static CliRun run(Map<String, String> environment, String... args) {
+    return CliRun.execute(environment, args);
   }
 
   @Test
@@ -64,7 +50,7 @@ class AllureReportIT {
     try (DistributionProcess registry = DistributionProcess.start(binary.get())) {
       String target = registry.baseUri().toString();
 
-      Run first = run(Map.of(), "run", "--target", target, "--report-dir", report.toString());
+      CliRun first = run(Map.of(), "run", "--target", target, "--report-dir", report.toString());
 
       assertThat(first.exitCode()).as("Distribution fails MUSTs; output:%n%s%s", first.out(), first.err()).isEqualTo(1);
       assertThat(first.err()).doesNotContain("no HTML report");
@@ -80,7 +66,7 @@ class AllureReportIT {
       knownCheckHasAStepPerExchange(report.resolve("allure-results"), target);
       environmentAndExecutor(report, summary);
 
-      Run second = run(Map.of("OCI_TEST_PULL", "1"), "run", "--target", target, "--report-dir", report.toString());
+      CliRun second = run(Map.of("OCI_TEST_PULL", "1"), "run", "--target", target, "--report-dir", report.toString());
 
       assertThat(second.exitCode()).as("output:%n%s%s", second.out(), second.err()).isIn(0, 1);
       JsonNode trend = new ObjectMapper().readTree(report.resolve("allure-report/history/history-trend.json").toFile());

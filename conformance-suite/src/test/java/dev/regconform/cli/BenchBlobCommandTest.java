@@ -10,8 +10,6 @@ import dev.regconform.bench.BlobStore;
 import dev.regconform.client.Credentials;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.HashMap;
@@ -28,9 +26,6 @@ class BenchBlobCommandTest {
   private final Map<String, String> environment = new HashMap<>();
   private String stdin = "";
 
-  /** What a run printed and returned. */
-  record Run(int exitCode, String out, String err) {}
-
   private CommandLine cli() {
     CommandLine cli = new CommandLine(new RegconformCommand());
     BenchBlobCommand command = cli.getSubcommands().get("bench").getSubcommands().get("blob").getCommand();
@@ -39,15 +34,8 @@ class BenchBlobCommandTest {
     return cli;
   }
 
-  private Run run(String... args) {
-    CommandLine cli = cli();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    cli.setExitCodeExceptionMapper(e -> RegconformCommand.COULD_NOT_RUN);
-    int exitCode = cli.execute(args);
-    return new Run(exitCode, out.toString(), err.toString());
+  private CliRun run(String... args) {
+    return CliRun.execute(environment, stdin, args);
   }
 
   /** The settings the arguments give, checked; nothing is sent anywhere. */
@@ -131,7 +119,7 @@ class BenchBlobCommandTest {
   class Refusals {
     @Test
     void a_target_that_is_not_loopback_is_refused_with_exit_2_before_anything_is_sent() {
-      Run run = run("bench", "blob", "--target", "http://registry.example.com:5000", "--size", "2GiB");
+      CliRun run = run("bench", "blob", "--target", "http://registry.example.com:5000", "--size", "2GiB");
 
       assertThat(run.exitCode()).as("exit status; stderr: %s", run.err()).isEqualTo(2);
       assertThat(run.err()).contains("refusing to benchmark http://registry.example.com:5000, which is not a loopback "
@@ -142,7 +130,7 @@ class BenchBlobCommandTest {
     @ParameterizedTest(name = "--size {0}")
     @ValueSource(strings = {"1.5GiB", "0", "1GB", "lots"})
     void an_invalid_size_exits_2_naming_it(String size) {
-      Run run = run("bench", "blob", "--target", "http://127.0.0.1:5000", "--size", size);
+      CliRun run = run("bench", "blob", "--target", "http://127.0.0.1:5000", "--size", size);
 
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err()).contains("regconform: invalid size '" + size + "'");
@@ -166,7 +154,7 @@ class BenchBlobCommandTest {
         port = socket.getLocalPort();
       }
 
-      Run run = run("bench", "blob", "--target", "http://127.0.0.1:" + port, "--size", "1KiB");
+      CliRun run = run("bench", "blob", "--target", "http://127.0.0.1:" + port, "--size", "1KiB");
 
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err()).contains("GET http://127.0.0.1:" + port + "/v2/ failed");
@@ -174,7 +162,7 @@ class BenchBlobCommandTest {
 
     @Test
     void bench_without_a_benchmark_says_which_there_are() {
-      Run run = run("bench");
+      CliRun run = run("bench");
 
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err()).contains("regconform bench blob --help");
@@ -192,7 +180,7 @@ class BenchBlobCommandTest {
 
     @Test
     void json_is_one_object_on_stdout_with_size_digest_target_date_and_seconds_and_MiB_per_second() throws IOException {
-      Run run = run("bench", "blob", "--target", store.baseUri().toString(), "--size", "256KiB", "--repeat", "2",
+      CliRun run = run("bench", "blob", "--target", store.baseUri().toString(), "--size", "256KiB", "--repeat", "2",
           "--json");
 
       assertThat(run.exitCode()).as("exit status; stderr: %s", run.err()).isZero();
@@ -216,7 +204,7 @@ class BenchBlobCommandTest {
 
     @Test
     void text_ends_with_push_and_pull_in_MiB_per_second_and_the_blob_is_deleted() {
-      Run run = run("bench", "blob", "--target", store.baseUri().toString(), "--size", "64KiB");
+      CliRun run = run("bench", "blob", "--target", store.baseUri().toString(), "--size", "64KiB");
 
       assertThat(run.exitCode()).as("exit status; stderr: %s", run.err()).isZero();
       String[] lines = run.out().split("\\R");
@@ -230,7 +218,7 @@ class BenchBlobCommandTest {
     void a_registry_that_serves_other_bytes_than_were_pushed_exits_1_with_both_digests() {
       store.corruptPulls();
 
-      Run run = run("bench", "blob", "--target", store.baseUri().toString(), "--size", "64KiB");
+      CliRun run = run("bench", "blob", "--target", store.baseUri().toString(), "--size", "64KiB");
 
       assertThat(run.exitCode()).as("exit status; stdout: %s", run.out()).isEqualTo(1);
       assertThat(run.err()).contains("regconform: bench blob failed: Pulled the blob back, but its bytes are not the "

@@ -9,9 +9,6 @@ import dev.regconform.fixtures.faults.Fault;
 import dev.regconform.fixtures.faults.FaultInjectingProxy;
 import dev.regconform.fixtures.faults.ProxiedRequest;
 import dev.regconform.fixtures.faults.ProxiedResponse;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +21,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code regconform run} with two targets at once: two Distribution processes, each behind a proxy that records every
@@ -52,7 +48,7 @@ class ParallelRunIT {
       String url1 = proxy1.baseUri().toString();
       String url2 = proxy2.baseUri().toString();
 
-      Run parallel = run(Map.of("OCI_TEST_PULL", "1", "OCI_DEBUG", "1"), "run", "--target", url1, "--target", url2,
+      CliRun parallel = run(Map.of("OCI_TEST_PULL", "1", "OCI_DEBUG", "1"), "run", "--target", url1, "--target", url2,
           "--namespace", "parallel-it", "--report-dir", dir.resolve("parallel").toString());
 
       assertThat(first.met).as("the first registry's first check request met the second's; output:%n%s", parallel)
@@ -76,7 +72,7 @@ class ParallelRunIT {
       JsonNode matrix = new ObjectMapper().readTree(dir.resolve("parallel/conformance-matrix.json").toFile());
       assertThat(matrix.at("/registries").size()).as("registries in the conformance matrix").isEqualTo(2);
 
-      Run sequential = run(Map.of("OCI_TEST_PULL", "1"), "run", "--target", url1, "--target", url2, "--namespace",
+      CliRun sequential = run(Map.of("OCI_TEST_PULL", "1"), "run", "--target", url1, "--target", url2, "--namespace",
           "parallel-it", "--parallel", "1", "--report-dir", dir.resolve("sequential").toString());
 
       assertThat(sequential.out()).doesNotContain("at a time (--parallel)");
@@ -159,23 +155,7 @@ class ParallelRunIT {
     }
   }
 
-  private record Run(int exitCode, String out, String err) {
-    @Override
-    public String toString() {
-      return out + err;
-    }
-  }
-
-  private static Run run(Map<String, String> environment, String... args) {
-    CommandLine cli = new CommandLine(new RegconformCommand());
-    RunCommand command = cli.getSubcommands().get("run").getCommand();
-    command.environment = environment::get;
-    command.stdin = new ByteArrayInputStream(new byte[0]);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exitCode = cli.execute(args);
-    return new Run(exitCode, out.toString(), err.toString());
+  private static CliRun run(Map<String, String> environment, String... args) {
+    return CliRun.execute(environment, args);
   }
 }

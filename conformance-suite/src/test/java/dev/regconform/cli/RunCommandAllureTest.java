@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.regconform.allure.AllureHtmlReport;
 import dev.regconform.allure.CheckLabels;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -21,7 +18,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The Allure outputs of {@code regconform run}, against a stand-in that answers GET /v2/ like Distribution and everything
@@ -46,32 +42,16 @@ class RunCommandAllureTest {
     registry.close();
   }
 
-  record Run(int exitCode, String out, String err) {
-    String reportsLine() {
-      return out.lines().filter(l -> l.startsWith("Reports: ")).findFirst().orElseThrow(
-          () -> new AssertionError("no Reports: line in\n" + out));
-    }
-  }
-
-  private Run run(Map<String, String> environment, String... options) {
+  private CliRun run(Map<String, String> environment, String... options) {
     Map<String, String> env = new HashMap<>(environment);
     env.put("OCI_ROOT_URL", base);
     env.put("OCI_TEST_CONTENT_MANAGEMENT", "1");
-    CommandLine cli = new CommandLine(new RegconformCommand());
-    RunCommand command = cli.getSubcommands().get("run").getCommand();
-    command.environment = env::get;
-    command.stdin = new ByteArrayInputStream(new byte[0]);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    cli.setExitCodeExceptionMapper(e -> RegconformCommand.COULD_NOT_RUN);
     String[] args = new String[options.length + 3];
     args[0] = "run";
     args[1] = "--report-dir";
     args[2] = dir.resolve("report").toString();
     System.arraycopy(options, 0, args, 3, options.length);
-    return new Run(cli.execute(args), out.toString(), err.toString());
+    return CliRun.execute(env, args);
   }
 
   private JsonNode executor() throws IOException {
@@ -83,7 +63,7 @@ class RunCommandAllureTest {
     Assumptions.assumeTrue(AllureHtmlReport.locate(name -> null).isPresent(), "no Allure command line in target/allure");
     Path index = dir.resolve("report/allure-report/index.html");
 
-    Run run = run(Map.of());
+    CliRun run = run(Map.of());
 
     assertThat(run.exitCode()).as("deletion checks fail against the stand-in; output:%n%s%s", run.out(), run.err())
         .isEqualTo(1);
@@ -103,7 +83,7 @@ class RunCommandAllureTest {
 
   @Test
   void with_no_html_there_is_no_html_report_and_the_results_name_none() throws IOException {
-    Run run = run(Map.of(), "--no-html");
+    CliRun run = run(Map.of(), "--no-html");
 
     assertThat(run.exitCode()).as("output:%n%s%s", run.out(), run.err()).isEqualTo(1);
     assertThat(dir.resolve("report/allure-report")).doesNotExist();
@@ -115,7 +95,7 @@ class RunCommandAllureTest {
   void a_missing_command_line_costs_one_warning_line_and_not_the_exit_status() {
     Path nowhere = dir.resolve("no-allure-here");
 
-    Run run = run(Map.of(AllureHtmlReport.HOME_VARIABLE, nowhere.toString()));
+    CliRun run = run(Map.of(AllureHtmlReport.HOME_VARIABLE, nowhere.toString()));
 
     assertThat(run.exitCode()).as("the checks' exit status; output:%n%s%s", run.out(), run.err()).isEqualTo(1);
     assertThat(warnings(run)).containsExactly("regconform: warning: no HTML report: the Allure command line is not in "
@@ -128,7 +108,7 @@ class RunCommandAllureTest {
     Path broken = Files.createDirectories(dir.resolve("broken-allure/lib"));
     Files.write(broken.resolve("allure-commandline-9.9.9.jar"), new byte[] {1, 2, 3});
 
-    Run run = run(Map.of(AllureHtmlReport.HOME_VARIABLE, broken.getParent().toString()));
+    CliRun run = run(Map.of(AllureHtmlReport.HOME_VARIABLE, broken.getParent().toString()));
 
     assertThat(run.exitCode()).as("the checks' exit status; output:%n%s%s", run.out(), run.err()).isEqualTo(1);
     assertThat(warnings(run)).singleElement().asString()
@@ -148,7 +128,7 @@ class RunCommandAllureTest {
         .containsExactlyInAnyOrderElementsOf(OciEnvironment.WORKFLOWS.values().stream().flatMap(List::stream).toList());
   }
 
-  private static List<String> warnings(Run run) {
+  private static List<String> warnings(CliRun run) {
     return run.err().lines().filter(l -> l.contains("no HTML report")).toList();
   }
 }

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code regconform run} with the official suite's OCI_* variables, through RunCommand's environment seam, against
@@ -42,29 +38,13 @@ class RunCommandOciEnvironmentTest {
     registry.close();
   }
 
-  record Run(int exitCode, String out, String err) {
-    String lastLine() {
-      String[] lines = out.strip().split("\n");
-      return lines[lines.length - 1];
-    }
-  }
-
-  private Run run(Map<String, String> environment, String... options) {
+  private CliRun run(Map<String, String> environment, String... options) {
     Map<String, String> env = new HashMap<>(environment);
     env.put("OCI_ROOT_URL", base);
-    CommandLine cli = new CommandLine(new RegconformCommand());
-    RunCommand command = cli.getSubcommands().get("run").getCommand();
-    command.environment = env::get;
-    command.stdin = new ByteArrayInputStream(new byte[0]);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    cli.setExitCodeExceptionMapper(e -> RegconformCommand.COULD_NOT_RUN);
     String[] args = new String[options.length + 1];
     args[0] = "run";
     System.arraycopy(options, 0, args, 1, options.length);
-    return new Run(cli.execute(args), out.toString(), err.toString());
+    return CliRun.execute(env, args);
   }
 
   @Test
@@ -72,7 +52,7 @@ class RunCommandOciEnvironmentTest {
       throws IOException {
     Path reports = dir.resolve("from-env");
 
-    Run run = run(Map.of("OCI_TEST_PULL", "1", "OCI_REPORT_DIR", reports.toString()));
+    CliRun run = run(Map.of("OCI_TEST_PULL", "1", "OCI_REPORT_DIR", reports.toString()));
 
     assertThat(run.exitCode()).as("pull checks fail against the stand-in; output:%n%s%s", run.out(), run.err())
         .isEqualTo(1);
@@ -102,7 +82,7 @@ class RunCommandOciEnvironmentTest {
 
   @Test
   void hide_skipped_workflows_prints_no_line_for_a_disabled_check_and_report_dir_none_writes_no_file() {
-    Run run = run(Map.of("OCI_TEST_PULL", "0", "OCI_HIDE_SKIPPED_WORKFLOWS", "1", "OCI_REPORT_DIR", "none"));
+    CliRun run = run(Map.of("OCI_TEST_PULL", "0", "OCI_HIDE_SKIPPED_WORKFLOWS", "1", "OCI_REPORT_DIR", "none"));
 
     assertThat(run.exitCode()).as("output:%n%s%s", run.out(), run.err()).isZero();
     assertThat(run.out()).doesNotContain("SKIP ").contains("Reports: none (OCI_REPORT_DIR=none)");
@@ -114,7 +94,7 @@ class RunCommandOciEnvironmentTest {
     Path none = Path.of("none").toAbsolutePath();
     org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(none), () -> none + " exists already");
 
-    Run run = run(Map.of("OCI_TEST_PULL", "0"), "--report-dir", "none");
+    CliRun run = run(Map.of("OCI_TEST_PULL", "0"), "--report-dir", "none");
 
     assertThat(run.exitCode()).as("output:%n%s%s", run.out(), run.err()).isZero();
     assertThat(run.out()).contains("Reports: none (--report-dir none)");
@@ -125,7 +105,7 @@ class RunCommandOciEnvironmentTest {
   void the_report_dir_option_wins_over_oci_report_dir() throws IOException {
     Path option = dir.resolve("option");
 
-    Run run = run(Map.of("OCI_TEST_PULL", "0", "OCI_REPORT_DIR", "none"), "--report-dir", option.toString());
+    CliRun run = run(Map.of("OCI_TEST_PULL", "0", "OCI_REPORT_DIR", "none"), "--report-dir", option.toString());
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("SKIP  pull.by-tag.manifest-bytes[oci]")
@@ -138,16 +118,16 @@ class RunCommandOciEnvironmentTest {
 
   @Test
   void oci_debug_prints_every_exchange_with_its_status() {
-    Run run = run(Map.of("OCI_TEST_PULL", "1", "OCI_DEBUG", "1", "OCI_REPORT_DIR", "none"));
+    CliRun run = run(Map.of("OCI_TEST_PULL", "1", "OCI_DEBUG", "1", "OCI_REPORT_DIR", "none"));
 
     assertThat(run.out()).containsPattern("      > POST " + base + "/v2/\\S+/blobs/uploads/ -> 404");
-    Run quiet = run(Map.of("OCI_TEST_PULL", "1", "OCI_REPORT_DIR", "none"));
+    CliRun quiet = run(Map.of("OCI_TEST_PULL", "1", "OCI_REPORT_DIR", "none"));
     assertThat(quiet.out()).doesNotContain("      > ");
   }
 
   @Test
   void pre_loaded_content_variables_print_a_one_line_warning() {
-    Run run = run(Map.of("OCI_TEST_PULL", "0", "OCI_TAG_NAME", "v1", "OCI_REPORT_DIR", "none"));
+    CliRun run = run(Map.of("OCI_TEST_PULL", "0", "OCI_TAG_NAME", "v1", "OCI_REPORT_DIR", "none"));
 
     assertThat(Arrays.stream(run.err().split("\n")).filter(l -> l.contains("OCI_TAG_NAME")))
         .containsExactly("regconform: warning: OCI_TAG_NAME is set, but checking pre-loaded content is not "
@@ -156,7 +136,7 @@ class RunCommandOciEnvironmentTest {
 
   @Test
   void an_automatic_crossmount_value_that_is_no_boolean_exits_2_before_any_check() {
-    Run run = run(Map.of("OCI_AUTOMATIC_CROSSMOUNT", "sometimes"));
+    CliRun run = run(Map.of("OCI_AUTOMATIC_CROSSMOUNT", "sometimes"));
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().strip())
@@ -166,19 +146,19 @@ class RunCommandOciEnvironmentTest {
 
   @Test
   void oci_version_is_the_default_of_spec_and_the_option_wins() {
-    Run fromEnv = run(Map.of("OCI_VERSION", "2.0"));
+    CliRun fromEnv = run(Map.of("OCI_VERSION", "2.0"));
     assertThat(fromEnv.exitCode()).isEqualTo(2);
     assertThat(fromEnv.err().strip()).isEqualTo("regconform: Unknown spec version '2.0'; known: 1.0, 1.1, dev");
 
-    Run option = run(Map.of("OCI_VERSION", "2.0", "OCI_TEST_PULL", "0", "OCI_REPORT_DIR", "none"), "--spec", "1.1");
+    CliRun option = run(Map.of("OCI_VERSION", "2.0", "OCI_TEST_PULL", "0", "OCI_REPORT_DIR", "none"), "--spec", "1.1");
     assertThat(option.exitCode()).as("output:%n%s%s", option.out(), option.err()).isZero();
 
     for (String dev : List.of("dev", "1.1+dev")) {
-      Run devRun = run(Map.of("OCI_VERSION", dev, "OCI_TEST_PULL", "0", "OCI_REPORT_DIR", "none"));
+      CliRun devRun = run(Map.of("OCI_VERSION", dev, "OCI_TEST_PULL", "0", "OCI_REPORT_DIR", "none"));
       assertThat(devRun.exitCode()).as("OCI_VERSION=%s, output:%n%s%s", dev, devRun.out(), devRun.err()).isZero();
     }
 
-    Run spec10 = run(Map.of("OCI_VERSION", "1.0", "OCI_TEST_CONTENT_DISCOVERY", "0", "OCI_REPORT_DIR", "none"));
+    CliRun spec10 = run(Map.of("OCI_VERSION", "1.0", "OCI_TEST_CONTENT_DISCOVERY", "0", "OCI_REPORT_DIR", "none"));
     assertThat(spec10.exitCode()).isZero();
     assertThat(spec10.out()).contains("disabled by configuration:");
   }

@@ -4,12 +4,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code regconform run}'s argument handling, with no registry: every case here ends before a check runs.
@@ -43,22 +39,9 @@ class RunCommandTest {
     }
   }
 
-  /** What a run printed and returned. */
-  record Run(int exitCode, String out, String err) {}
-
   /** Runs the command line with the environment and standard input given, through RunCommand's seams. */
-  private static Run run(Map<String, String> environment, String stdin, String... args) {
-    CommandLine cli = new CommandLine(new RegconformCommand());
-    RunCommand command = cli.getSubcommands().get("run").getCommand();
-    command.environment = environment::get;
-    command.stdin = new ByteArrayInputStream(stdin.getBytes(UTF_8));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    cli.setExitCodeExceptionMapper(e -> RegconformCommand.COULD_NOT_RUN);
-    int exitCode = cli.execute(args);
-    return new Run(exitCode, out.toString(), err.toString());
+  private static CliRun run(Map<String, String> environment, String stdin, String... args) {
+    return CliRun.execute(environment, stdin, args);
   }
 
   private String[] args(String... options) {
@@ -76,7 +59,7 @@ class RunCommandTest {
   class Credentials {
     @Test
     void password_stdin_with_empty_input_exits_2_saying_standard_input_was_empty() {
-      Run run = run(Map.of(), "", args("--username", "octocat", "--password-stdin"));
+      CliRun run = run(Map.of(), "", args("--username", "octocat", "--password-stdin"));
 
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err().strip()).isEqualTo("regconform: --password-stdin: standard input was empty");
@@ -84,7 +67,7 @@ class RunCommandTest {
 
     @Test
     void password_stdin_with_only_a_newline_counts_as_empty() {
-      Run run = run(Map.of(), "\n", args("--username", "octocat", "--password-stdin"));
+      CliRun run = run(Map.of(), "\n", args("--username", "octocat", "--password-stdin"));
 
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err()).contains("--password-stdin: standard input was empty");
@@ -92,7 +75,7 @@ class RunCommandTest {
 
     @Test
     void a_password_from_the_environment_without_a_user_exits_2_asking_for_username() {
-      Run run = run(Map.of("OCI_PASSWORD", "s3cr3t-from-env"), "", args());
+      CliRun run = run(Map.of("OCI_PASSWORD", "s3cr3t-from-env"), "", args());
 
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err()).contains("a password was given but no user: add --username USER (or OCI_USERNAME)")
@@ -101,7 +84,7 @@ class RunCommandTest {
 
     @Test
     void a_password_on_stdin_without_a_user_exits_2_too() {
-      Run run = run(Map.of(), "s3cr3t\n", args("--password-stdin"));
+      CliRun run = run(Map.of(), "s3cr3t\n", args("--password-stdin"));
 
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err()).contains("a password was given but no user").doesNotContain("s3cr3t");
@@ -109,7 +92,7 @@ class RunCommandTest {
 
     @Test
     void a_user_without_a_password_exits_2_pointing_to_password_stdin() {
-      Run run = run(Map.of("OCI_USERNAME", "octocat"), "", args());
+      CliRun run = run(Map.of("OCI_USERNAME", "octocat"), "", args());
 
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err()).contains("--username given without a password: pipe it to --password-stdin");
@@ -118,7 +101,7 @@ class RunCommandTest {
     @Test
     void valid_credentials_get_as_far_as_the_preflight_and_are_never_printed() {
       String token = "pat-" + java.util.UUID.randomUUID();
-      Run run = run(Map.of("OCI_USERNAME", "octocat"), token + "\n", args("--password-stdin"));
+      CliRun run = run(Map.of("OCI_USERNAME", "octocat"), token + "\n", args("--password-stdin"));
 
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err().strip()).startsWith("regconform: cannot reach " + closedTarget).doesNotContain("\n");
@@ -134,7 +117,7 @@ class RunCommandTest {
   class Plain_http {
     @Test
     void credentials_to_a_non_loopback_http_target_exit_2_in_one_line_before_any_request() {
-      Run run = run(Map.of("OCI_PASSWORD", "s3cr3t-plain"), "", "run", "--target", "http://192.0.2.1:5000",
+      CliRun run = run(Map.of("OCI_PASSWORD", "s3cr3t-plain"), "", "run", "--target", "http://192.0.2.1:5000",
           "--username", "octocat", "--report-dir", reportDir.toString());
 
       assertThat(run.exitCode()).isEqualTo(2);
@@ -146,7 +129,7 @@ class RunCommandTest {
 
     @Test
     void with_insecure_the_run_goes_on_to_the_preflight() {
-      Run run = run(Map.of("OCI_PASSWORD", "s3cr3t"), "", "run", "--target", "http://192.0.2.1:5000", "--username",
+      CliRun run = run(Map.of("OCI_PASSWORD", "s3cr3t"), "", "run", "--target", "http://192.0.2.1:5000", "--username",
           "octocat", "--insecure", "--report-dir", reportDir.toString());
 
       assertThat(run.err()).doesNotContain("refusing");
@@ -164,7 +147,7 @@ class RunCommandTest {
 
     @Test
     void a_read_only_user_without_its_password_variable_exits_2_naming_it() {
-      Run run = run(Map.of(), "", args("--read-only-username", "reader"));
+      CliRun run = run(Map.of(), "", args("--read-only-username", "reader"));
 
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err().strip()).isEqualTo(
@@ -173,7 +156,7 @@ class RunCommandTest {
 
     @Test
     void a_signing_key_without_its_certificate_exits_2() {
-      Run run = run(Map.of(), "", args("--token-signing-key", "/dev/null"));
+      CliRun run = run(Map.of(), "", args("--token-signing-key", "/dev/null"));
 
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err()).contains("--token-signing-key and --token-certificate go together");
@@ -181,7 +164,7 @@ class RunCommandTest {
 
     @Test
     void a_large_blob_size_that_is_not_a_size_exits_2_with_the_syntax() {
-      Run run = run(Map.of(), "", args("--large-blob-size", "lots"));
+      CliRun run = run(Map.of(), "", args("--large-blob-size", "lots"));
 
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err().strip()).startsWith("regconform: Invalid regconform.large-blob.size 'lots'")
@@ -217,7 +200,7 @@ class RunCommandTest {
       server.stop(0);
     }
 
-    private Run runWithPassword(String password) {
+    private CliRun runWithPassword(String password) {
       return run(Map.of(), password + "\n",
           "run", "--target", base, "--report-dir", reportDir.toString(), "--username", "octocat", "--password-stdin");
     }
@@ -226,7 +209,7 @@ class RunCommandTest {
     void basic_credentials_that_get_401_exit_2_in_one_line_naming_the_user_and_never_the_password() {
       challenge = "Basic realm=\"fake\"";
 
-      Run run = runWithPassword("wr0ng-Passw0rd");
+      CliRun run = runWithPassword("wr0ng-Passw0rd");
 
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err().strip()).isEqualTo("regconform: the registry at " + base
@@ -241,7 +224,7 @@ class RunCommandTest {
     void a_token_request_that_gets_401_exits_2_in_one_line_naming_the_token_realm() {
       challenge = "Bearer realm=\"" + base + "/token\",service=\"fake\"";
 
-      Run run = runWithPassword("wr0ng-T0ken");
+      CliRun run = runWithPassword("wr0ng-T0ken");
 
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err().strip()).isEqualTo("regconform: the registry at " + base
@@ -255,7 +238,7 @@ class RunCommandTest {
   class Targets {
     @Test
     void a_target_that_is_not_an_http_url_exits_2_with_an_example() {
-      Run run = run(Map.of(), "", "run", "--target", "ftp://127.0.0.1:21", "--report-dir", reportDir.toString());
+      CliRun run = run(Map.of(), "", "run", "--target", "ftp://127.0.0.1:21", "--report-dir", reportDir.toString());
 
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err()).contains("regconform: invalid --target 'ftp://127.0.0.1:21'", "http://127.0.0.1:5000");
@@ -263,7 +246,7 @@ class RunCommandTest {
 
     @Test
     void a_target_from_OCI_ROOT_URL_is_used_when_no_target_option_is_given() {
-      Run run = run(Map.of("OCI_ROOT_URL", closedTarget), "", "run", "--report-dir", reportDir.toString());
+      CliRun run = run(Map.of("OCI_ROOT_URL", closedTarget), "", "run", "--report-dir", reportDir.toString());
 
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err()).startsWith("regconform: cannot reach " + closedTarget);
@@ -271,7 +254,7 @@ class RunCommandTest {
 
     @Test
     void parallel_0_exits_2_before_any_request() {
-      Run run = run(Map.of(), "", args("--parallel", "0"));
+      CliRun run = run(Map.of(), "", args("--parallel", "0"));
 
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err().strip()).isEqualTo("regconform: --parallel must be at least 1, was 0");
@@ -280,7 +263,7 @@ class RunCommandTest {
 
   @Nested
   class Through_execute {
-    private Run execute(String... args) {
+    private CliRun execute(String... args) {
       PrintStream oldOut = System.out;
       PrintStream oldErr = System.err;
       ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -289,7 +272,7 @@ class RunCommandTest {
         System.setOut(new PrintStream(out, true, UTF_8));
         System.setErr(new PrintStream(err, true, UTF_8));
         int exitCode = RegconformCommand.execute(args);
-        return new Run(exitCode, out.toString(UTF_8), err.toString(UTF_8));
+        return new CliRun(exitCode, out.toString(UTF_8), err.toString(UTF_8));
       } finally {
         System.setOut(oldOut);
         System.setErr(oldErr);
@@ -298,7 +281,7 @@ class RunCommandTest {
 
     @Test
     void run_help_exits_0_and_describes_the_options() {
-      Run run = execute("run", "--help");
+      CliRun run = execute("run", "--help");
 
       assertThat(run.exitCode()).isZero();
       assertThat(run.out()).contains("--target", "--password-stdin", "--namespace", "--report-dir", "OCI_PASSWORD");
@@ -306,7 +289,7 @@ class RunCommandTest {
 
     @Test
     void an_unknown_option_exits_2() {
-      Run run = execute("run", "--no-such-option");
+      CliRun run = execute("run", "--no-such-option");
 
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err()).contains("--no-such-option");
@@ -314,7 +297,7 @@ class RunCommandTest {
 
     @Test
     void no_command_exits_2_pointing_to_run_help() {
-      Run run = execute();
+      CliRun run = execute();
 
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err()).contains("Missing command: try 'regconform run --help'");
