@@ -175,13 +175,13 @@ public final class BenchBlobCommand implements Callable<Integer> {
     if (repeat < 1) {
       throw new IllegalArgumentException("--repeat must be at least 1, was " + repeat);
     }
-    if (!allowRemote && !RunCommand.isLoopback(url)) {
+    if (!allowRemote && !CommandInputs.isLoopback(url)) {
       throw new IllegalArgumentException("refusing to benchmark " + url + ", which is not a loopback address: the "
           + "benchmark pushes and pulls " + ByteSize.format(bytes) + (repeat > 1 ? " " + repeat + " times" : "")
           + "; add --allow-remote if that is what you want");
     }
     Credentials credentials = credentials();
-    if (credentials != null && !insecure && url.getScheme().equals("http") && !RunCommand.isLoopback(url)) {
+    if (credentials != null && !insecure && url.getScheme().equals("http") && !CommandInputs.isLoopback(url)) {
       throw new IllegalArgumentException("refusing to send credentials over plain http to " + url + ", which is not "
           + "a loopback address: use https, or --insecure if you accept that anyone on the way may read them");
     }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -24,6 +25,13 @@ final class CommandInputs {
     } catch (URISyntaxException e) {
       return Optional.empty();
     }
+  }
+
+  /** Whether {@code url} names this machine: {@code localhost}, 127.0.0.0/8 or ::1 (no name is resolved). */
+  static boolean isLoopback(URI url) {
+    String host = url.getHost().replaceAll("^\\[|\\]$", "").toLowerCase(Locale.ROOT);
+    return host.equals("localhost") || host.endsWith(".localhost") || host.matches("127(\\.\\d{1,3}){3}")
+        || host.equals("::1") || host.equals("0:0:0:0:0:0:0:1");
   }
 
   /**

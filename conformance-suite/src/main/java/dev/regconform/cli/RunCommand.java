@@ -221,7 +221,8 @@ public final class RunCommand implements Callable<Integer> {
       return RegconformCommand.COULD_NOT_RUN;
     }
     if (credentials != null && !insecure) {
-      Optional<URI> exposed = urls.stream().filter(u -> u.getScheme().equals("http") && !isLoopback(u)).findFirst();
+      Optional<URI> exposed = urls.stream()
+          .filter(u -> u.getScheme().equals("http") && !CommandInputs.isLoopback(u)).findFirst();
       if (exposed.isPresent()) {
         err.println("regconform: refusing to send credentials over plain http to " + exposed.get() + ", which is not a "
             + "loopback address: use https, or --insecure if you accept that anyone on the way may read them");
@@ -459,13 +460,6 @@ public final class RunCommand implements Callable<Integer> {
       parameters.put(AuthSettings.TOKEN_CERTIFICATE, tokenCertificate.toAbsolutePath().toString());
     }
     return parameters;
-  }
-
-  /** Whether {@code url} names this machine: {@code localhost}, 127.0.0.0/8 or ::1 (no name is resolved). */
-  static boolean isLoopback(URI url) {
-    String host = url.getHost().replaceAll("^\\[|\\]$", "").toLowerCase(Locale.ROOT);
-    return host.equals("localhost") || host.endsWith(".localhost") || host.matches("127(\\.\\d{1,3}){3}")
-        || host.equals("::1") || host.equals("0:0:0:0:0:0:0:1");
   }
 
   private Credentials credentials() throws IOException {

@@ -139,10 +139,10 @@ class RunCommandTest {
     void loopback_names_and_addresses_are_recognised_without_resolving() {
       assertThat(java.util.stream.Stream.of("http://127.0.0.1:5000", "http://127.3.4.5", "http://localhost:5000",
           "http://registry.localhost", "http://[::1]:5000").map(java.net.URI::create))
-          .allMatch(RunCommand::isLoopback);
+          .allMatch(CommandInputs::isLoopback);
       assertThat(java.util.stream.Stream.of("http://192.0.2.1", "http://127.0.0.1.example.com", "http://10.0.0.1",
           "http://localhost.example.com").map(java.net.URI::create))
-          .noneMatch(RunCommand::isLoopback);
+          .noneMatch(CommandInputs::isLoopback);
     }
 
     @Test
