@@ -28,9 +28,13 @@ case "$location" in *\?*) sep='&' ;; *) sep='?' ;; esac
   --data-binary @"$work/blob" "$location${sep}digest=$digest")" = 201 ] || die "could not push the blob"
 echo "http overhead: $n requests each, $rounds rounds, $("$registry_bin" --version 2>&1 | head -1) at $base; $(machine_line)"
 
-# Compile once, so that no compilation lands in the measurement.
+# Compile once, so that no compilation lands in the measurement. REST Assured is a test dependency of the suite (its
+# requests go through Apache HttpClient directly), so the class path is the test one.
+(cd "$here" && mvn -q -B dependency:build-classpath -pl conformance-suite -am -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$work/classpath.txt") || die "could not resolve the test class path (mvn dependency:build-classpath)"
+cp="$(cat "$work/classpath.txt")"
 cp "$here/bench/HttpOverhead.java" "$work/"
-javac -d "$work/classes" -cp "$here/conformance-suite/target/lib/*" "$work/HttpOverhead.java" || die "javac failed"
+javac -d "$work/classes" -cp "$cp" "$work/HttpOverhead.java" || die "javac failed"
 printf 'public class Nothing { public static void main(String[] a) {} }\n' > "$work/Nothing.java"
 javac -d "$work/classes" "$work/Nothing.java"
 
@@ -40,6 +44,6 @@ for round in $(seq "$rounds"); do
   "$here/regconform" --version >/dev/null; t3="$(now)"
   awk -v a="$t0" -v b="$t1" -v c="$t2" -v d="$t3" 'BEGIN { printf "jvm: java -version %.0f ms, empty main %.0f ms, regconform --version %.0f ms\n", (b-a)*1000, (c-b)*1000, (d-c)*1000 }'
   for client in restassured restassured-reuse apache jdk; do
-    java -cp "$work/classes:$here/conformance-suite/target/lib/*" HttpOverhead "$base" "$digest" "$client" "$n"
+    java -cp "$work/classes:$cp" HttpOverhead "$base" "$digest" "$client" "$n"
   done
 done

@@ -22,7 +22,7 @@ import java.util.Optional;
  * {@link PseudoRandomBlob#writeTo}) is made and sha256-digested while it is sent, with its Content-Length, then
  * {@code PUT <location>?digest=<the digest just computed>}. The digest is known only once the last byte is sent, so
  * this is the one upload that streams once; a monolithic POST or PUT would need the digest first, i.e. the bytes made
- * twice. The three requests go through {@link RegistryClient#pushStreamed}, outside REST Assured. Pull:
+ * twice. The three requests go through {@link RegistryClient#pushStreamed}. Pull:
  * {@code GET /v2/<name>/blobs/<digest>} into no sink, digested while it is read, and checked against the digest and
  * size pushed. Neither side holds more than 64 KiB of the blob.
  *

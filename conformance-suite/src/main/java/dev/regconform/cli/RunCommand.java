@@ -3,6 +3,7 @@ package dev.regconform.cli;
 import dev.regconform.allure.AllureHistory;
 import dev.regconform.client.Challenge;
 import dev.regconform.client.Credentials;
+import dev.regconform.client.ExchangeListeners;
 import dev.regconform.client.Headers;
 import dev.regconform.client.RegistryClient;
 import dev.regconform.client.RegistryResponse;
@@ -30,8 +31,6 @@ import dev.regconform.target.RunOptions;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
 import io.qameta.allure.FileSystemResultsWriter;
-import io.restassured.RestAssured;
-import io.restassured.filter.Filter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -287,10 +286,9 @@ public final class RunCommand implements Callable<Integer> {
     Files.createDirectories(allureResults);
     // A lifecycle of our own: Allure's default one is created once per JVM and fixes its directory then.
     Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(allureResults.toAbsolutePath())));
-    List<Filter> filters = new ArrayList<>(RestAssured.filters());
     ExchangePrinter printer = oci.debug() ? new ExchangePrinter(out) : null;
     if (printer != null) {
-      RestAssured.filters(printer);
+      ExchangeListeners.add(printer);
     }
 
     List<TargetRun> runs = new ArrayList<>();
@@ -299,7 +297,9 @@ public final class RunCommand implements Callable<Integer> {
           (target, o, e) -> printer == null ? runTarget(target, options, o, e)
               : printer.printingTo(o, () -> runTarget(target, options, o, e))));
     } finally {
-      RestAssured.replaceFiltersWith(filters);
+      if (printer != null) {
+        ExchangeListeners.remove(printer);
+      }
       if (reports.isEmpty()) {
         deleteRecursively(allureResults);
       }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import org.apache.http.Header;
 import org.apache.http.HttpRequestInterceptor;
@@ -33,8 +34,13 @@ final class ExchangeSteps {
 
   private ExchangeSteps() {}
 
-  /** Adds the exchange as a step of the current check; a report problem never breaks the check. */
+  /**
+   * Adds the exchange as a step of the current check (a report problem never breaks the check), and tells the
+   * {@link ExchangeListeners}.
+   */
   static void record(RecordedExchange exchange) {
+    ExchangeListeners.tell(exchange.method(), exchange.url(),
+        exchange.answer().map(a -> OptionalInt.of(a.status())).orElse(OptionalInt.empty()));
     AllureLifecycle lifecycle = Allure.getLifecycle();
     Optional<String> parent = lifecycle.getCurrentTestCaseOrStep();
     if (parent.isEmpty()) {
@@ -61,7 +67,7 @@ final class ExchangeSteps {
   }
 
   /**
-   * The headers of the request the HTTP client really sent (after REST Assured and Apache HttpClient added theirs:
+   * The headers of the request the HTTP client really sent (after Apache HttpClient added its own:
    * Content-Length, Host, User-Agent, …), caught by an interceptor that runs last, on the sending thread.
    */
   static final class SentHeaders {

@@ -23,6 +23,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.http.impl.client.CloseableHttpClient;
 
 /**
  * The registry HTTP API, one method per endpoint of the distribution spec (ids {@code end-1} … in comments).
@@ -54,10 +55,13 @@ public final class RegistryClient {
   private RegistryClient(Builder builder) {
     this.baseUri = builder.baseUri;
     this.authenticator = new RegistryAuthenticator(builder.credentials, builder.clock);
-    this.http = new RegistryHttp(builder.insecure, builder.connectTimeoutMillis, builder.readTimeoutMillis);
-    this.shortBodies = new ShortBodySender(builder.insecure, builder.connectTimeoutMillis, builder.shortBodyWaitMillis);
-    this.downloads = new StreamingDownloads(builder.insecure, builder.connectTimeoutMillis, builder.readTimeoutMillis);
-    this.uploads = new StreamingUploads(builder.insecure, builder.connectTimeoutMillis, builder.readTimeoutMillis);
+    CloseableHttpClient connections =
+        HttpConnections.open(builder.insecure, builder.connectTimeoutMillis, builder.readTimeoutMillis);
+    this.http = new RegistryHttp(connections);
+    this.shortBodies = new ShortBodySender(builder.insecure, builder.connectTimeoutMillis, builder.shortBodyWaitMillis,
+        builder.shortBodyAnswerMillis);
+    this.downloads = new StreamingDownloads(connections);
+    this.uploads = new StreamingUploads(connections);
   }
 
   public static Builder builder(URI baseUri) {
@@ -168,8 +172,8 @@ public final class RegistryClient {
    * {@code PATCH <location>} with {@code length} bytes that {@code body} writes onto the connection as they go out
    * (Content-Length set, no Content-Range), never held in memory, then end-6 {@code PUT <location>?digest=<digest>},
    * where {@code digest} is asked for only once the body is out: it may be the digest of the bytes, computed while they
-   * were sent. The three go through Apache HttpClient directly over a kept-alive connection (a REST Assured request
-   * costs tens of milliseconds); a challenge is answered as for every request, and after one {@code body} writes the
+   * were sent. The PATCH's body is written by a BodyWriter (not
+   * held as bytes or a file, as other requests' bodies are); a challenge is answered as for every request, and after one {@code body} writes the
    * bytes again. Stops at the first answer without the status the spec requires (202, 202, 201) or without a
    * Location to go on at.
    */
@@ -394,7 +398,7 @@ public final class RegistryClient {
     return shortBodies.send(method, url, body, declaredLength, auth.orElse(null));
   }
 
-  /** As {@link #send}, for an exchange made outside REST Assured with the Authorization value it is given. */
+  /** As {@link #send}, for a streamed exchange made with the Authorization value it is given. */
   private RegistryResponse streamed(String scope, Function<String, RegistryResponse> exchange) {
     Optional<String> auth = authenticator.authorizationFor(scope);
     RegistryResponse response = exchange.apply(auth.orElse(null));
@@ -429,7 +433,8 @@ public final class RegistryClient {
     private boolean insecure;
     private int connectTimeoutMillis = 10_000;
     private int readTimeoutMillis = 120_000;
-    private int shortBodyWaitMillis = 3_000;
+    private int shortBodyWaitMillis = 500;
+    private int shortBodyAnswerMillis = 10_000;
     private java.time.Clock clock = java.time.Clock.systemUTC();
 
     private Builder(URI baseUri) {
@@ -459,10 +464,20 @@ public final class RegistryClient {
 
     /**
      * How long a request with a short body ({@link #completeUploadWithShortBody}) waits for an answer before the
-     * client half-closes its side, and again after; default 3 s each.
+     * client half-closes its side; default 500 ms. A registry cannot know the body is short before then (it could
+     * only time out), so this is short: Distribution waits for the missing bytes, and a longer wait only cost time.
      */
     public Builder shortBodyWaitMillis(int millis) {
       this.shortBodyWaitMillis = millis;
+      return this;
+    }
+
+    /**
+     * How long a request with a short body waits for the answer once the client has half-closed its side (the
+     * registry then knows the body is short, and answers at once if it answers at all); default 10 s.
+     */
+    public Builder shortBodyAnswerMillis(int millis) {
+      this.shortBodyAnswerMillis = millis;
       return this;
     }
 

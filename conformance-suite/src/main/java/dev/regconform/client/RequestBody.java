@@ -1,6 +1,5 @@
 package dev.regconform.client;
 
-import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
 
 /** A request body: bytes in memory or a file streamed from disk. */
@@ -18,13 +17,5 @@ static final RequestBody EMPTY = new RequestBody(new byte[0], null);
   /** The body as the reports show it: a file is named, never read here. */
   RecordedExchange.Body recorded() {
     return file != null ? new RecordedExchange.Body.FromFile(file) : new RecordedExchange.Body.Bytes(bytes);
-  }
-
-  void applyTo(RequestSpecification request) {
-    if (file != null) {
-      request.body(file.toFile());
-    } else {
-      request.body(bytes);
-    }
   }
 }

@@ -25,9 +25,10 @@ import javax.net.ssl.X509TrustManager;
 
 /**
  * Sends a request whose body is shorter than its {@code Content-Length} over a plain socket, which no HTTP client
- * library will do. Every socket operation is bounded: the answer is awaited for {@code waitMillis} with the
- * connection open (a registry may answer before the body is complete), then the client half-closes its side (no
- * more bytes will come) and waits as long again; then the socket is closed. Over TLS, whose sockets cannot
+ * library will do. Every socket operation is bounded: the answer is awaited for {@code waitBeforeHalfCloseMillis}
+ * with the connection open (a registry may answer before the body is complete), then the client half-closes its side
+ * (no more bytes will come: now the registry knows the body is short) and waits up to {@code waitAfterHalfCloseMillis};
+ * then the socket is closed. Over TLS, whose sockets cannot
  * half-close, the exchange ends after the first wait.
  */
 final class ShortBodySender {
@@ -35,12 +36,15 @@ final class ShortBodySender {
 
   private final boolean insecure;
   private final int connectTimeoutMillis;
-  private final int waitMillis;
+  private final int waitBeforeHalfCloseMillis;
+  private final int waitAfterHalfCloseMillis;
 
-  ShortBodySender(boolean insecure, int connectTimeoutMillis, int waitMillis) {
+  ShortBodySender(boolean insecure, int connectTimeoutMillis, int waitBeforeHalfCloseMillis,
+      int waitAfterHalfCloseMillis) {
     this.insecure = insecure;
     this.connectTimeoutMillis = connectTimeoutMillis;
-    this.waitMillis = waitMillis;
+    this.waitBeforeHalfCloseMillis = waitBeforeHalfCloseMillis;
+    this.waitAfterHalfCloseMillis = waitAfterHalfCloseMillis;
   }
 
   ShortBodyExchange send(String method, String url, byte[] body, long declaredLength, String authorization) {
@@ -71,13 +75,13 @@ final class ShortBodySender {
         // the registry may answer and close before it has read everything: read what it sent
       }
       ByteArrayOutputStream received = new ByteArrayOutputStream();
-      Read first = read(socket, received);
+      Read first = read(socket, received, waitBeforeHalfCloseMillis);
       if (first != Read.TIMED_OUT || socket instanceof SSLSocket) {
         exchange = result(requestLine, declaredLength, body.length, method, url, received.toByteArray(),
             Course.ANSWERED_BEFORE_HALF_CLOSE, first);
       } else {
         socket.shutdownOutput();
-        Read second = read(socket, received);
+        Read second = read(socket, received, waitAfterHalfCloseMillis);
         exchange = result(requestLine, declaredLength, body.length, method, url, received.toByteArray(),
             Course.ANSWERED_AFTER_HALF_CLOSE, second);
       }
@@ -110,7 +114,7 @@ final class ShortBodySender {
   private enum Read { COMPLETE, CLOSED, TIMED_OUT }
 
   /** Reads into {@code received} until it holds a complete response, the peer closes, or the wait ends. */
-  private Read read(Socket socket, ByteArrayOutputStream received) throws IOException {
+  private Read read(Socket socket, ByteArrayOutputStream received, int waitMillis) throws IOException {
     socket.setSoTimeout(waitMillis);
     long deadline = System.currentTimeMillis() + waitMillis;
     InputStream in = socket.getInputStream();
@@ -261,7 +265,7 @@ final class ShortBodySender {
       return plain;
     }
     SSLSocket socket = (SSLSocket) sslFactory().createSocket(plain, host, port, true);
-    socket.setSoTimeout(waitMillis);
+    socket.setSoTimeout(connectTimeoutMillis); // the handshake, like connecting, is bounded by the connect timeout
     socket.startHandshake();
     return socket;
   }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -16,20 +15,13 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.http.Header;
 import org.apache.http.HttpEntity;
-import org.apache.http.client.config.RequestConfig;
 import org.apache.http.client.methods.CloseableHttpResponse;
 import org.apache.http.client.methods.HttpGet;
-import org.apache.http.conn.ssl.NoopHostnameVerifier;
-import org.apache.http.conn.ssl.SSLConnectionSocketFactory;
-import org.apache.http.conn.ssl.TrustAllStrategy;
 import org.apache.http.impl.client.CloseableHttpClient;
-import org.apache.http.impl.client.HttpClientBuilder;
-import org.apache.http.ssl.SSLContexts;
 
 /**
- * GETs whose body goes to a sink, digested on the way, never held in memory: for layers of hundreds of MiB. REST
- * Assured reads every response body into a byte array, so this talks to Apache HttpClient (REST Assured's transport)
- * directly: no content decoding (the bytes are the blob's), redirects followed as {@link RegistryHttp} follows them.
+ * GETs whose body goes to a sink, digested on the way, never held in memory: for layers of hundreds of MiB
+ * ({@link RegistryHttp} reads a body into a byte array). Redirects followed as {@link RegistryHttp} follows them.
  */
 final class StreamingDownloads {
   private static final Set<Integer> REDIRECT_STATUSES = Set.of(301, 302, 303, 307, 308);
@@ -39,32 +31,8 @@ final class StreamingDownloads {
 
   private final CloseableHttpClient client;
 
-  StreamingDownloads(boolean insecure, int connectTimeoutMillis, int readTimeoutMillis) {
-    this.client = newClient(insecure, connectTimeoutMillis, readTimeoutMillis);
-  }
-
-  /**
-   * The Apache HttpClient for streamed bodies: no content decoding (the bytes are the blob's), no redirects, retries or
-   * cookies (the caller decides), and with {@code insecure} no certificate checks.
-   */
-  static CloseableHttpClient newClient(boolean insecure, int connectTimeoutMillis, int readTimeoutMillis) {
-    HttpClientBuilder builder = HttpClientBuilder.create()
-        .disableContentCompression()
-        .disableRedirectHandling()
-        .disableAutomaticRetries()
-        .disableCookieManagement()
-        .addInterceptorLast(ExchangeSteps.SentHeaders.INTERCEPTOR)
-        .setDefaultRequestConfig(RequestConfig.custom()
-            .setConnectTimeout(connectTimeoutMillis).setSocketTimeout(readTimeoutMillis).build());
-    if (insecure) {
-      try {
-        builder.setSSLSocketFactory(new SSLConnectionSocketFactory(
-            SSLContexts.custom().loadTrustMaterial(null, TrustAllStrategy.INSTANCE).build(), NoopHostnameVerifier.INSTANCE));
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("Cannot set up TLS without certificate checks", e);
-      }
-    }
-    return builder.build();
+  StreamingDownloads(CloseableHttpClient client) {
+    this.client = client;
   }
 
   /**

@@ -20,18 +20,16 @@ import org.apache.http.impl.client.CloseableHttpClient;
 
 /**
  * The requests of a streamed blob upload (POST, PATCH, PUT), the PATCH's body written by a {@link BodyWriter} onto the
- * connection as it goes out, with a Content-Length, never held in memory. REST Assured wants a body it can hold (bytes,
- * a file, a stream it copies) and costs tens of milliseconds a request, so this talks to Apache HttpClient (REST
- * Assured's transport) directly, as {@link StreamingDownloads} does for GETs, and keeps the connection alive from one
- * request to the next.
+ * connection as it goes out, with a Content-Length, never held in memory, through the client's pooled connections
+ * ({@link HttpConnections}).
  */
 final class StreamingUploads {
   private static final int MAX_RESPONSE_BODY = 64 * 1024;
 
   private final CloseableHttpClient client;
 
-  StreamingUploads(boolean insecure, int connectTimeoutMillis, int readTimeoutMillis) {
-    this.client = StreamingDownloads.newClient(insecure, connectTimeoutMillis, readTimeoutMillis);
+  StreamingUploads(CloseableHttpClient client) {
+    this.client = client;
   }
 
   /**

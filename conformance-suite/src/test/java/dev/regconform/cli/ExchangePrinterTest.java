@@ -3,9 +3,8 @@ package dev.regconform.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.regconform.client.ExchangeListeners;
 import dev.regconform.client.RegistryClient;
-import io.restassured.RestAssured;
-import io.restassured.filter.Filter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Test;
 class ExchangePrinterTest {
   private HttpServer server;
   private URI base;
-  private List<Filter> filtersBefore;
   private final StringWriter fallbackText = new StringWriter();
   private final ExchangePrinter printer = new ExchangePrinter(new PrintWriter(fallbackText, true));
 
@@ -40,13 +38,12 @@ class ExchangePrinterTest {
     });
     server.start();
     base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-    filtersBefore = new ArrayList<>(RestAssured.filters());
-    RestAssured.filters(printer);
+    ExchangeListeners.add(printer);
   }
 
   @AfterEach
   void stop() {
-    RestAssured.replaceFiltersWith(filtersBefore);
+    ExchangeListeners.remove(printer);
     server.stop(0);
   }
 

@@ -52,7 +52,7 @@ class ExchangeStepsTest {
     Allure.setLifecycle(lifecycle);
     fake = FakeRegistry.start();
     client = RegistryClient.builder(fake.baseUri()).connectTimeoutMillis(2_000).readTimeoutMillis(10_000)
-        .shortBodyWaitMillis(300).build();
+        .shortBodyWaitMillis(300).shortBodyAnswerMillis(300).build();
   }
 
   @AfterEach
@@ -189,7 +189,7 @@ class ExchangeStepsTest {
         socket.getOutputStream().write(("HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: "
             + sizeInvalid.length() + "\r\n\r\n" + sizeInvalid).getBytes(UTF_8)))) {
       RegistryClient rawClient = RegistryClient.builder(raw.baseUri()).connectTimeoutMillis(2_000)
-          .shortBodyWaitMillis(300).build();
+          .shortBodyWaitMillis(300).shortBodyAnswerMillis(300).build();
 
       TestResult check = asCheck(() -> rawClient.completeUploadWithShortBody("/v2/a/blobs/uploads/1?_state=abc",
           Digest.sha256(new byte[200]), sent, 200));

@@ -38,7 +38,7 @@ class ShortBodyExchangeTest {
 
   private RegistryClient client(Credentials credentials) {
     return RegistryClient.builder(server.baseUri()).credentials(credentials).connectTimeoutMillis(2_000)
-        .shortBodyWaitMillis(300).build();
+        .shortBodyWaitMillis(300).shortBodyAnswerMillis(300).build();
   }
 
   @Test
