@@ -149,6 +149,12 @@ public final class RunCommand implements Callable<Integer> {
           + "them one after the other. With several at once, each target's lines are printed when it finishes.")
   Integer parallel;
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "How many scenario classes run at once against each target (default: "
+          + RunOptions.DEFAULT_THREADS + "); 1 runs them one after the other. Each class owns its repositories, and "
+          + "its checks run in order; the console prints a class's lines together when it finishes.")
+  Integer threads;
+
   @Option(names = "--target-name", paramLabel = "NAME",
       description = "Name of the --target in the same position (repeatable), for reports, --baseline and the "
           + "comparison with the previous run, which match targets by it (default: the URL).")
@@ -366,6 +372,12 @@ public final class RunCommand implements Callable<Integer> {
     if (largeBlobSize != null) {
       LargeBlobScenarios.parseSize(largeBlobSize);
       parameters.put(LargeBlobScenarios.SIZE, largeBlobSize);
+    }
+    if (threads != null) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("--threads must be at least 1, was " + threads);
+      }
+      parameters.put(RunOptions.THREADS, String.valueOf(threads));
     }
     return new RunOptions(version, disabled, parameters);
   }

@@ -13,7 +13,13 @@ import dev.regconform.reports.Outcome;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +41,11 @@ import org.opentest4j.TestAbortedException;
  * Turns JUnit's execution events into one {@link CheckResult} per check. A check whose class setup failed
  * never starts; it is reported failed with the setup's error, so no check silently disappears. Problems
  * outside any check (e.g. cleanup after a class) are collected as warnings.
+ *
+ * <p>Scenario classes may run concurrently ({@link dev.regconform.target.RunOptions#threads()}): the listener is called
+ * from several threads; it hands on a class's verdicts together, in the class's order, when the class finishes (so a
+ * console shows each class's lines as one block), and {@link #results()} lists every verdict in the test plan's order,
+ * whatever order the classes finished in.
  */
 final class CheckResultListener implements TestExecutionListener {
   private static final Set<String> NON_WORKFLOW_TAGS = Set.of("conformance");
@@ -42,6 +53,12 @@ final class CheckResultListener implements TestExecutionListener {
   private final Consumer<CheckResult> onResult;
   private final List<CheckResult> results = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
+  /** Verdicts of a top-level class not yet handed on, by the class's unique id. */
+  private final Map<String, List<CheckResult>> pending = new LinkedHashMap<>();
+  /** Each check's position in the test plan, by unique id. */
+  private final Map<String, Integer> planOrder = new HashMap<>();
+  /** The unique id of each check's result, to sort {@link #results} by {@link #planOrder}. */
+  private final Map<CheckResult, String> resultIds = new IdentityHashMap<>();
   private final Map<String, Long> started = new ConcurrentHashMap<>();
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
   private final Map<String, Map<String, String>> facts = new ConcurrentHashMap<>();
@@ -51,17 +68,43 @@ final class CheckResultListener implements TestExecutionListener {
     this.onResult = onResult;
   }
 
-  List<CheckResult> results() {
-    return List.copyOf(results);
+  synchronized List<CheckResult> results() {
+    return results.stream()
+        .sorted(Comparator.comparingInt(r -> planOrder.getOrDefault(resultIds.get(r), Integer.MAX_VALUE)))
+        .toList();
   }
 
-  List<String> warnings() {
+  synchronized List<String> warnings() {
     return List.copyOf(warnings);
   }
 
   @Override
-  public void testPlanExecutionStarted(TestPlan testPlan) {
+  public synchronized void testPlanExecutionStarted(TestPlan testPlan) {
     plan = testPlan;
+    Deque<TestIdentifier> toVisit = new ArrayDeque<>(testPlan.getRoots());
+    List<TestIdentifier> inOrder = new ArrayList<>();
+    // Depth first, children in the plan's order: the order the checks run in when classes run one after another.
+    while (!toVisit.isEmpty()) {
+      TestIdentifier next = toVisit.pollFirst();
+      inOrder.add(next);
+      List<TestIdentifier> children = new ArrayList<>(testPlan.getChildren(next));
+      Collections.reverse(children);
+      children.forEach(toVisit::addFirst);
+    }
+    for (int i = 0; i < inOrder.size(); i++) {
+      planOrder.put(inOrder.get(i).getUniqueId(), i);
+    }
+  }
+
+  /** Hands on whatever a class that never finished left (there should be none). */
+  @Override
+  public void testPlanExecutionFinished(TestPlan testPlan) {
+    List<CheckResult> left;
+    synchronized (this) {
+      left = pending.values().stream().flatMap(List::stream).toList();
+      pending.clear();
+    }
+    left.forEach(onResult);
   }
 
   @Override
@@ -87,10 +130,16 @@ final class CheckResultListener implements TestExecutionListener {
       plan.getDescendants(id).stream().filter(TestIdentifier::isTest)
           .forEach(t -> report(t, Outcome.DISABLED, reason, "", Duration.ZERO));
     }
+    handOnIfTopLevel(id);
   }
 
   @Override
   public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+    record(id, result);
+    handOnIfTopLevel(id);
+  }
+
+  private void record(TestIdentifier id, TestExecutionResult result) {
     Long start = started.get(id.getUniqueId());
     Duration duration = start == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - start);
     Throwable error = result.getThrowable().orElse(null);
@@ -104,7 +153,9 @@ final class CheckResultListener implements TestExecutionListener {
     List<TestIdentifier> unreported = plan.getDescendants(id).stream()
         .filter(TestIdentifier::isTest).filter(t -> !reported.contains(t.getUniqueId())).toList();
     if (unreported.isEmpty()) {
-      warnings.add(id.getDisplayName() + ": " + message(error));
+      synchronized (this) {
+        warnings.add(id.getDisplayName() + ": " + message(error));
+      }
       return;
     }
     Outcome outcome = outcome(result);
@@ -144,7 +195,40 @@ final class CheckResultListener implements TestExecutionListener {
         Redaction.text(message), Redaction.text(details), d, level, requirements,
         facts.getOrDefault(id.getUniqueId(), Map.of()));
     results.add(result);
-    onResult.accept(result);
+    resultIds.put(result, id.getUniqueId());
+    Optional<TestIdentifier> top = topLevel(id);
+    if (top.isPresent()) {
+      pending.computeIfAbsent(top.get().getUniqueId(), k -> new ArrayList<>()).add(result);
+    } else {
+      onResult.accept(result);
+    }
+  }
+
+  /** When a top-level class is done, its verdicts are handed on, in order. */
+  private void handOnIfTopLevel(TestIdentifier id) {
+    if (topLevel(id).filter(id::equals).isEmpty()) {
+      return;
+    }
+    List<CheckResult> done;
+    synchronized (this) {
+      done = pending.remove(id.getUniqueId());
+    }
+    if (done != null) {
+      done.forEach(onResult);
+    }
+  }
+
+  /** The class directly under the engine that {@code id} is, or is inside of; empty for the engine itself. */
+  private Optional<TestIdentifier> topLevel(TestIdentifier id) {
+    TestIdentifier current = id;
+    for (Optional<TestIdentifier> parent = plan.getParent(current); parent.isPresent();
+        parent = plan.getParent(current)) {
+      if (plan.getParent(parent.get()).isEmpty()) {
+        return Optional.of(current);
+      }
+      current = parent.get();
+    }
+    return Optional.empty();
   }
 
   private static String checkId(TestIdentifier id) {

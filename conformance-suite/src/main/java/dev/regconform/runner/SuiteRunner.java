@@ -11,6 +11,7 @@ import io.qameta.allure.Allure;
 import io.qameta.allure.junitplatform.AllureJunitPlatform;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
 import org.junit.platform.launcher.Launcher;
@@ -50,6 +51,7 @@ public final class SuiteRunner {
             "org.junit.jupiter.api.DisplayNameGenerator$ReplaceUnderscores")
         // Workflows in a stable, readable order: by the scenario classes' display names.
         .configurationParameter("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$DisplayName")
+        .configurationParameters(concurrency(options.threads()))
         // The scenarios ship in the jar; a user's junit-platform.properties must not change how they run.
         .enableImplicitConfigurationParameters(false)
         .build();
@@ -59,6 +61,23 @@ public final class SuiteRunner {
     TargetRun run = new TargetRun(target.url().toString(), target.description(), target.namespace(), started,
         listener.results());
     return new Result(run, listener.warnings());
+  }
+
+  /**
+   * Scenario classes run {@code threads} at once (each owns its repositories; a class that must run alone says so with
+   * {@code @Isolated}); the checks inside a class stay on one thread, in their order.
+   */
+  static Map<String, String> concurrency(int threads) {
+    if (threads <= 1) {
+      return Map.of("junit.jupiter.execution.parallel.enabled", "false");
+    }
+    return Map.of(
+        "junit.jupiter.execution.parallel.enabled", "true",
+        "junit.jupiter.execution.parallel.mode.default", "same_thread",
+        "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
+        "junit.jupiter.execution.parallel.config.strategy", "fixed",
+        "junit.jupiter.execution.parallel.config.fixed.parallelism", String.valueOf(threads),
+        "junit.jupiter.execution.parallel.config.fixed.max-pool-size", String.valueOf(threads));
   }
 
   /**

@@ -24,6 +24,10 @@ public record RunOptions(String specVersion, Map<Feature, String> disabled, Map<
   public static final String SPEC = "regconform.spec";
   public static final String DEV = "dev";
   public static final Set<String> SPEC_VERSIONS = Set.of("1.0", "1.1", DEV);
+  /** How many scenario classes run at once against one registry ({@link #threads()}). */
+  public static final String THREADS = "regconform.threads";
+  /** Measured on a 2-CPU machine against a local Distribution: bench/RESULTS.md. */
+  public static final int DEFAULT_THREADS = 8;
 
   public RunOptions {
     if (!SPEC_VERSIONS.contains(specVersion)) {
@@ -37,6 +41,18 @@ public record RunOptions(String specVersion, Map<Feature, String> disabled, Map<
     }
     disabled = Collections.unmodifiableMap(copy);
     parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+    String threads = parameters.get(THREADS);
+    if (threads != null && !threads.matches("[1-9][0-9]{0,2}")) {
+      throw new IllegalArgumentException("threads must be a number from 1 to 999, was '" + threads + "'");
+    }
+  }
+
+  /**
+   * How many scenario classes run at once against one registry: each class owns its repositories, so they are
+   * independent; the checks of one class run one after another, in order. 1 runs the classes one after another.
+   */
+  public int threads() {
+    return Integer.parseInt(parameters.getOrDefault(THREADS, String.valueOf(DEFAULT_THREADS)));
   }
 
   /** No further parameters. */

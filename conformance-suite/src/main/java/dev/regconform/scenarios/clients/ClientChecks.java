@@ -24,6 +24,9 @@ import org.opentest4j.TestAbortedException;
 
 /** What the client scenario classes share: skipping without a client, asserting a client run, cleanup records. */
 final class ClientChecks {
+  /** Held while {@code docker build} runs ({@link #buildFromScratch}). */
+  private static final Object DOCKER_BUILD = new Object();
+
   private ClientChecks() {}
 
   /**
@@ -59,7 +62,9 @@ final class ClientChecks {
   }
 
   /**
-   * Builds a one-file image FROM scratch with the legacy builder (nothing is pulled) and tags it {@code tag}.
+   * Builds a one-file image FROM scratch with the legacy builder (nothing is pulled) and tags it {@code tag}. One
+   * build at a time in this JVM: two legacy builds FROM scratch at once in one docker engine (scenario classes and
+   * targets run concurrently) made one fail with "unable to find image sha256:…" at its COPY step here.
    *
    * @return the image id (the config's digest)
    * @throws IllegalStateException with docker's output when the build fails: a harness problem, not the registry's
@@ -72,8 +77,10 @@ final class ClientChecks {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    ClientRun build = home.run(Duration.ofMinutes(3), "docker", "build", "--force-rm", "-t", tag,
-        context.toString());
+    ClientRun build;
+    synchronized (DOCKER_BUILD) {
+      build = home.run(Duration.ofMinutes(3), "docker", "build", "--force-rm", "-t", tag, context.toString());
+    }
     if (!build.succeeded()) {
       throw new IllegalStateException("Cannot build the test image FROM scratch:\n" + build.describe());
     }
