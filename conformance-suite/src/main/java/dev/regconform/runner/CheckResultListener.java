@@ -44,8 +44,8 @@ import org.opentest4j.TestAbortedException;
  *
  * <p>Scenario classes may run concurrently ({@link dev.regconform.target.RunOptions#threads()}): the listener is called
  * from several threads; it hands on a class's verdicts together, in the class's order, when the class finishes (so a
- * console shows each class's lines as one block), and {@link #results()} lists every verdict in the test plan's order,
- * whatever order the classes finished in.
+ * console shows each class's lines as one block), and {@link #results()} lists every verdict by its top-level class's
+ * display name, then in the test plan's order, whatever order the classes started or finished in.
  */
 final class CheckResultListener implements TestExecutionListener {
   private static final Set<String> NON_WORKFLOW_TAGS = Set.of("conformance");
@@ -57,8 +57,14 @@ final class CheckResultListener implements TestExecutionListener {
   private final Map<String, List<CheckResult>> pending = new LinkedHashMap<>();
   /** Each check's position in the test plan, by unique id. */
   private final Map<String, Integer> planOrder = new HashMap<>();
-  /** The unique id of each check's result, to sort {@link #results} by {@link #planOrder}. */
-  private final Map<CheckResult, String> resultIds = new IdentityHashMap<>();
+  /** Where each result goes in {@link #results()}. */
+  private final Map<CheckResult, Place> places = new IdentityHashMap<>();
+
+  /** A result's place: its top-level class's display name, then its position in the test plan. */
+  private record Place(String topLevelName, int planPosition) {
+    static final Comparator<Place> ORDER = Comparator.comparing(Place::topLevelName)
+        .thenComparingInt(Place::planPosition);
+  }
   private final Map<String, Long> started = new ConcurrentHashMap<>();
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
   private final Map<String, Map<String, String>> facts = new ConcurrentHashMap<>();
@@ -69,9 +75,7 @@ final class CheckResultListener implements TestExecutionListener {
   }
 
   synchronized List<CheckResult> results() {
-    return results.stream()
-        .sorted(Comparator.comparingInt(r -> planOrder.getOrDefault(resultIds.get(r), Integer.MAX_VALUE)))
-        .toList();
+    return results.stream().sorted(Comparator.comparing(places::get, Place.ORDER)).toList();
   }
 
   synchronized List<String> warnings() {
@@ -195,8 +199,9 @@ final class CheckResultListener implements TestExecutionListener {
         Redaction.text(message), Redaction.text(details), d, level, requirements,
         facts.getOrDefault(id.getUniqueId(), Map.of()));
     results.add(result);
-    resultIds.put(result, id.getUniqueId());
     Optional<TestIdentifier> top = topLevel(id);
+    places.put(result, new Place(top.map(TestIdentifier::getDisplayName).orElse(""),
+        planOrder.getOrDefault(id.getUniqueId(), Integer.MAX_VALUE)));
     if (top.isPresent()) {
       pending.computeIfAbsent(top.get().getUniqueId(), k -> new ArrayList<>()).add(result);
     } else {

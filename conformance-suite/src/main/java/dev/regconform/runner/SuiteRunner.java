@@ -3,6 +3,7 @@ package dev.regconform.runner;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import dev.regconform.allure.AllureCheckListener;
+import dev.regconform.junit.LongRunningFirst;
 import dev.regconform.reports.CheckResult;
 import dev.regconform.reports.TargetRun;
 import dev.regconform.target.RegistryTarget;
@@ -49,8 +50,8 @@ public final class SuiteRunner {
         .configurationParameters(options.toConfigurationParameters())
         .configurationParameter("junit.jupiter.displayname.generator.default",
             "org.junit.jupiter.api.DisplayNameGenerator$ReplaceUnderscores")
-        // Workflows in a stable, readable order: by the scenario classes' display names.
-        .configurationParameter("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$DisplayName")
+        // Classes that take seconds start first (so none is left running alone at the end), then by display name.
+        .configurationParameter("junit.jupiter.testclass.order.default", LongRunningFirst.class.getName())
         .configurationParameters(concurrency(options.threads()))
         // The scenarios ship in the jar; a user's junit-platform.properties must not change how they run.
         .enableImplicitConfigurationParameters(false)

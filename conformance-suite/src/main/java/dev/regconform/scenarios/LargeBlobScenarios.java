@@ -8,6 +8,7 @@ import dev.regconform.fixtures.images.PseudoRandomBlob;
 import dev.regconform.fixtures.images.TestBlob;
 import dev.regconform.junit.CheckId;
 import dev.regconform.junit.Covers;
+import dev.regconform.junit.LongRunning;
 import dev.regconform.model.MediaTypes;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * parameter {@value #SIZE} (bytes, or with KiB, MiB or GiB), 300 MiB by default.
  */
 @Tag("push")
+@LongRunning
 public class LargeBlobScenarios extends ScenarioSupport {
   /** Configuration parameter: the size of the large blob, e.g. {@code 314572800} or {@code 300MiB}. */
   public static final String SIZE = "regconform.large-blob.size";

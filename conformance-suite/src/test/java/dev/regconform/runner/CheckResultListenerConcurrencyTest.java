@@ -19,7 +19,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Scenario classes running at once ({@link SuiteRunner#concurrency}): the listener hands on each class's verdicts as
- * one block, in the class's order, and lists all of them in the plan's order, whichever class finished first.
+ * one block, in the class's order, and lists all of them by class display name, then in the class's order, whichever
+ * class started or finished first.
  */
 class CheckResultListenerConcurrencyTest {
   /** Counted down by {@link Quick}'s check; {@link Waiting}'s first check waits for it. */
@@ -36,8 +37,9 @@ class CheckResultListenerConcurrencyTest {
         + "the two classes ran at once").containsOnly(Outcome.PASSED);
     assertThat(handedOn).extracting(CheckResultListenerConcurrencyTest::name).as("handed on as each class finished")
         .containsExactly("quick", "waits for the other class", "second", "third");
-    assertThat(results).extracting(CheckResultListenerConcurrencyTest::name).as("results, in the plan's order")
-        .containsExactly("waits for the other class", "second", "third", "quick");
+    assertThat(results).extracting(CheckResultListenerConcurrencyTest::name)
+        .as("results, by class display name ($Quick before $Waiting), then in each class's order")
+        .containsExactly("quick", "waits for the other class", "second", "third");
   }
 
   @Test
@@ -47,10 +49,12 @@ class CheckResultListenerConcurrencyTest {
 
     List<CheckResult> results = run(1, handedOn);
 
-    assertThat(results).extracting(CheckResult::outcome).as("Waiting ran first and alone: its wait timed out")
-        .containsExactly(Outcome.FAILED, Outcome.PASSED, Outcome.PASSED, Outcome.PASSED);
-    assertThat(handedOn).extracting(CheckResultListenerConcurrencyTest::name)
+    assertThat(handedOn).extracting(CheckResultListenerConcurrencyTest::name).as("handed on in the order run")
         .containsExactly("waits for the other class", "second", "third", "quick");
+    assertThat(handedOn).extracting(CheckResult::outcome).as("Waiting ran first and alone: its wait timed out")
+        .containsExactly(Outcome.FAILED, Outcome.PASSED, Outcome.PASSED, Outcome.PASSED);
+    assertThat(results).extracting(CheckResultListenerConcurrencyTest::name).as("results, by class display name")
+        .containsExactly("quick", "waits for the other class", "second", "third");
   }
 
   /** The check's name without its class's: {@code CheckResultListenerConcurrencyTest$Quick: quick} is "quick". */
@@ -64,6 +68,8 @@ class CheckResultListenerConcurrencyTest {
         .execute(LauncherDiscoveryRequestBuilder.request()
             .selectors(selectClass(Waiting.class), selectClass(Quick.class))
             .configurationParameters(SuiteRunner.concurrency(threads))
+            .configurationParameter("junit.jupiter.testclass.order.default",
+                "org.junit.jupiter.api.ClassOrderer$OrderAnnotation")
             .configurationParameter("junit.jupiter.displayname.generator.default",
                 "org.junit.jupiter.api.DisplayNameGenerator$ReplaceUnderscores")
             .enableImplicitConfigurationParameters(false)
@@ -71,6 +77,7 @@ class CheckResultListenerConcurrencyTest {
     return listener.results();
   }
 
+  @Order(1)
   @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
   static class Waiting {
     @Test
@@ -88,6 +95,7 @@ class CheckResultListenerConcurrencyTest {
     void third() {}
   }
 
+  @Order(2)
   static class Quick {
     @Test
     void quick() {

@@ -13,6 +13,7 @@ import dev.regconform.clients.ClientHome;
 import dev.regconform.clients.ClientRun;
 import dev.regconform.junit.CheckId;
 import dev.regconform.junit.Covers;
+import dev.regconform.junit.LongRunning;
 import dev.regconform.junit.NotConfiguredException;
 import dev.regconform.model.Digest;
 import dev.regconform.scenarios.Accept;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @Tag("clients")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@LongRunning
 public class DockerWorkflowScenarios extends ScenarioSupport {
   private static final Duration QUICK = Duration.ofSeconds(60);
   private static final Duration TRANSFER = Duration.ofMinutes(3);

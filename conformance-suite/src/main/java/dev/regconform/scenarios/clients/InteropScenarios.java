@@ -17,6 +17,7 @@ import dev.regconform.clients.OciLayout;
 import dev.regconform.fixtures.images.TestImage;
 import dev.regconform.junit.CheckId;
 import dev.regconform.junit.Covers;
+import dev.regconform.junit.LongRunning;
 import dev.regconform.model.Descriptor;
 import dev.regconform.model.Digest;
 import dev.regconform.model.ImageManifest;
@@ -53,6 +54,7 @@ import org.opentest4j.TestAbortedException;
  * ({@link InteropMatrix}) from which the run writes {@code interop-matrix.md} and {@code .json}.
  */
 @Tag("clients")
+@LongRunning
 public class InteropScenarios extends ScenarioSupport {
   private static final Duration QUICK = Duration.ofSeconds(60);
   private static final Duration TRANSFER = Duration.ofMinutes(3);

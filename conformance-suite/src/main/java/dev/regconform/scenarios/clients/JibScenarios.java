@@ -15,6 +15,7 @@ import dev.regconform.clients.ClientHome;
 import dev.regconform.fixtures.images.TestImage;
 import dev.regconform.junit.CheckId;
 import dev.regconform.junit.Covers;
+import dev.regconform.junit.LongRunning;
 import dev.regconform.model.Descriptor;
 import dev.regconform.model.Digest;
 import dev.regconform.model.ImageManifest;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * ({@code Containerizer.setAllowInsecureRegistries}); with credentials Jib must be told to send them over HTTP.
  */
 @Tag("clients")
+@LongRunning
 public class JibScenarios extends ScenarioSupport {
   private ClientHome home;
   private String host;

@@ -15,6 +15,7 @@ import dev.regconform.fixtures.images.TestImage;
 import dev.regconform.fixtures.images.TestImageIndex;
 import dev.regconform.junit.CheckId;
 import dev.regconform.junit.Covers;
+import dev.regconform.junit.LongRunning;
 import dev.regconform.model.Digest;
 import dev.regconform.model.ImageFormat;
 import dev.regconform.model.Manifest;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.Test;
  * skopeo runs with a private auth file, {@code registries.conf} and signature policy.
  */
 @Tag("clients")
+@LongRunning
 public class SkopeoScenarios extends ScenarioSupport {
   private static final Duration QUICK = Duration.ofSeconds(60);
   private static final Duration TRANSFER = Duration.ofMinutes(3);

@@ -1,5 +1,6 @@
 package dev.regconform.scenarios.upload;
 
+import dev.regconform.junit.LongRunning;
 import dev.regconform.scenarios.UploadSessions;
 import static dev.regconform.assertions.RegistryAssertions.assertThat;
 import static dev.regconform.scenarios.Content.location;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
 @RegistryConformance
 @Tag("push")
 @DisplayName("Uploads with a body shorter than its Content-Length")
+@LongRunning
 public class ShortBodyUploadScenarios extends ScenarioSupport {
   private static final int DECLARED = 2048;
   private static final int SENT = 1000;
