@@ -171,6 +171,10 @@ public final class LoadCommand implements Callable<Integer> {
         return RegconformCommand.COULD_NOT_RUN;
       }
       LoadRun.Result result = new LoadRun(workload, s.mix(), s.concurrency(), s.duration(), s.operations()).run();
+      if (!json) {
+        out.printf("run over after %.1f s; deleting the run's images...%n", result.elapsedNanos() / 1e9);
+        out.flush();
+      }
       Cleanup cleanup = workload.cleanUp(cleanupThreads);
       LoadReport report = new LoadReport(s.target(), s.repositories(), date, s.concurrency(), s.duration(),
           s.operations(), s.mix(), s.blobSize(), result, cleanup, Runtime.getRuntime().maxMemory());
