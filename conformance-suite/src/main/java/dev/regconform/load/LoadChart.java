@@ -126,13 +126,13 @@ public final class LoadChart {
     svg.text(x + 30, y + 4, "start", label);
   }
 
-  /** The smallest of 1, 2, 2.5 or 5 times a power of ten at or above {@code value} (0 for 0). */
+  /** The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten at or above {@code value} (0 for 0). */
   static double niceCeiling(double value) {
     if (value <= 0) {
       return 0;
     }
     double power = Math.pow(10, Math.floor(Math.log10(value)));
-    for (double step : new double[] {1, 2, 2.5, 5, 10}) {
+    for (double step : new double[] {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
       if (step * power >= value) {
         return step * power;
       }
