@@ -45,6 +45,7 @@ final class Cleaner {
       return t;
     });
     List<String> left = new ArrayList<>();
+    long started = System.nanoTime();
     try {
       for (String repository : repositories) {
         clean(repository, pool).ifPresent(left::add);
@@ -52,7 +53,7 @@ final class Cleaner {
     } finally {
       pool.shutdownNow();
     }
-    return new Cleanup(manifests.sum(), blobs.sum(), left);
+    return new Cleanup(manifests.sum(), blobs.sum(), left, (System.nanoTime() - started) / 1e9);
   }
 
   /** One line on what stays in {@code repository} and why, or empty when all went. */

@@ -27,7 +27,7 @@ import java.util.OptionalLong;
  *  "operations": {"push": {"ok": …, "errors": …, "opsPerSecond": …, "latencyMs": {…},
  *                          "errorsByStatus": {"500": 2}, "errorsByKind": {"ConnectException": 1}, "firstError": "…"}, …},
  *  "timeline": [{"second": 0, "push": 31, "pull": 120, "head": 60, "tags": 30, "errors": 0}, …],
- *  "cleanup": {"manifestsDeleted": 1130, "blobsDeleted": 1134, "complete": true, "left": []}}
+ *  "cleanup": {"manifestsDeleted": 1130, "blobsDeleted": 1134, "complete": true, "seconds": 9.8, "left": []}}
  * }</pre>
  *
  * <p>ops/s counts the operations that succeeded over the elapsed time; latencies are of those operations only.
@@ -108,10 +108,9 @@ public record LoadReport(URI target, List<String> repositories, Instant date, in
             + s.firstError());
       }
     }
-    lines.add(cleanup.complete()
-        ? "cleanup: deleted " + cleanup.manifestsDeleted() + " manifests and " + cleanup.blobsDeleted() + " blobs"
-        : "cleanup: deleted " + cleanup.manifestsDeleted() + " manifests and " + cleanup.blobsDeleted()
-            + " blobs; left behind: " + String.join("; ", cleanup.left()));
+    String deleted = String.format(Locale.ROOT, "cleanup: deleted %d manifests and %d blobs in %.1f s",
+        cleanup.manifestsDeleted(), cleanup.blobsDeleted(), cleanup.seconds());
+    lines.add(cleanup.complete() ? deleted : deleted + "; left behind: " + String.join("; ", cleanup.left()));
     return lines;
   }
 
@@ -170,6 +169,7 @@ public record LoadReport(URI target, List<String> repositories, Instant date, in
     clean.put("manifestsDeleted", cleanup.manifestsDeleted());
     clean.put("blobsDeleted", cleanup.blobsDeleted());
     clean.put("complete", cleanup.complete());
+    clean.put("seconds", round(cleanup.seconds(), 3));
     cleanup.left().forEach(clean.putArray("left")::add);
     try {
       return JSON.writeValueAsString(root);

@@ -159,7 +159,7 @@ class LoadCommandTest {
         assertThat(run.out()).containsPattern("(?m)^push +\\d+ +0 ").containsPattern("(?m)^pull +\\d+ +0 ")
             .containsPattern("(?m)^head +\\d+ +0 ").containsPattern("(?m)^tags +\\d+ +0 ")
             .containsPattern("(?m)^all +60 +0 ").contains("stopped by the operation count")
-            .containsPattern("cleanup: deleted \\d+ manifests and \\d+ blobs\n")
+            .containsPattern("cleanup: deleted \\d+ manifests and \\d+ blobs in \\d+\\.\\d s\n")
             .contains("Reports: " + dir.resolve("load.json") + ", " + dir.resolve("load.svg"));
         JsonNode json = new ObjectMapper().readTree(dir.resolve("load.json").toFile());
         assertThat(json.get("total").get("ok").asLong()).isEqualTo(60);

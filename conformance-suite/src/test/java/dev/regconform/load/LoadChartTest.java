@@ -41,7 +41,7 @@ class LoadChartTest {
   @Test
   void is_well_formed_svg_with_latency_bars_per_operation_and_a_throughput_line_per_operation_and_for_errors()
       throws Exception {
-    Document doc = parse(LoadChart.svg(LoadReportTest.report(new Cleanup(0, 0, List.of()))));
+    Document doc = parse(LoadChart.svg(LoadReportTest.report(new Cleanup(0, 0, List.of(), 0.1))));
 
     assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("svg");
     assertThat(texts(doc)).contains("push", "pull", "p50 100", "p99 30.0", "max 100 ms", "max 30.0 ms",
@@ -58,7 +58,7 @@ class LoadChartTest {
 
   @Test
   void a_bar_is_as_long_as_its_share_of_the_scale() throws Exception {
-    Document doc = parse(LoadChart.svg(LoadReportTest.report(new Cleanup(0, 0, List.of()))));
+    Document doc = parse(LoadChart.svg(LoadReportTest.report(new Cleanup(0, 0, List.of(), 0.1))));
 
     double full = width(doc, "push p99 100 ms");
     assertThat(width(doc, "pull p50 10.0 ms") / full).isBetween(0.099, 0.101);
@@ -70,7 +70,7 @@ class LoadChartTest {
     stats.record(Operation.HEAD, 5_000_000, 5_000_000, Outcome.ok());
     LoadReport report = new LoadReport(java.net.URI.create("http://127.0.0.1:5000"), List.of("a/r0"),
         java.time.Instant.EPOCH, 1, java.time.Duration.ofSeconds(1), OptionalLong.of(1), Mix.parse("head=1"), 1,
-        new LoadRun.Result(10_000_000, LoadRun.StopReason.OPERATIONS, stats), new Cleanup(0, 0, List.of()), 1);
+        new LoadRun.Result(10_000_000, LoadRun.StopReason.OPERATIONS, stats), new Cleanup(0, 0, List.of(), 0.1), 1);
 
     Document doc = parse(LoadChart.svg(report));
 

@@ -35,7 +35,7 @@ class LoadReportTest {
   @Test
   void json_has_the_settings_the_figures_per_operation_the_errors_the_timeline_and_the_cleanup(@TempDir Path dir)
       throws Exception {
-    Path file = Files.writeString(dir.resolve("load.json"), report(new Cleanup(3, 4, List.of())).toJson());
+    Path file = Files.writeString(dir.resolve("load.json"), report(new Cleanup(3, 4, List.of(), 1.25)).toJson());
 
     JsonNode json = new ObjectMapper().readTree(file.toFile());
 
@@ -66,13 +66,13 @@ class LoadReportTest {
     assertThat(json.get("timeline").toString()).isEqualTo("[{\"second\":0,\"push\":1,\"pull\":1,\"errors\":0},"
         + "{\"second\":1,\"push\":0,\"pull\":1,\"errors\":2},{\"second\":2,\"push\":0,\"pull\":1,\"errors\":0}]");
     assertThat(json.get("cleanup").toString())
-        .isEqualTo("{\"manifestsDeleted\":3,\"blobsDeleted\":4,\"complete\":true,\"left\":[]}");
+        .isEqualTo("{\"manifestsDeleted\":3,\"blobsDeleted\":4,\"complete\":true,\"seconds\":1.25,\"left\":[]}");
   }
 
   @Test
   void the_table_has_a_row_per_operation_and_all_then_the_errors_and_the_cleanup() {
     List<String> lines = report(new Cleanup(1, 1, List.of("regconform/load-x/r0: 2 of its 3 images stay (DELETE "
-        + "http://127.0.0.1:5000/v2/regconform/load-x/r0/manifests/sha256:ab answered 405 UNSUPPORTED)"))).tableLines();
+        + "http://127.0.0.1:5000/v2/regconform/load-x/r0/manifests/sha256:ab answered 405 UNSUPPORTED)"), 0.5)).tableLines();
 
     assertThat(lines.get(0)).matches("operation +ok +errors +ops/s +p50 ms +p95 ms +p99 ms +max ms");
     assertThat(lines.get(1)).matches("push +1 +1 +0\\.4 +100\\.\\d +100\\.\\d +100\\.\\d +100\\.\\d");
@@ -82,7 +82,7 @@ class LoadReportTest {
     assertThat(lines).contains(
         "errors of push: 1 x 500; first: PUT http://127.0.0.1:5000/v2/a/manifests/w0-2 answered 500",
         "errors of pull: 1 x SocketException; first: Connection reset");
-    assertThat(lines.get(lines.size() - 1)).isEqualTo("cleanup: deleted 1 manifests and 1 blobs; left behind: "
+    assertThat(lines.get(lines.size() - 1)).isEqualTo("cleanup: deleted 1 manifests and 1 blobs in 0.5 s; left behind: "
         + "regconform/load-x/r0: 2 of its 3 images stay (DELETE http://127.0.0.1:5000/v2/regconform/load-x/r0/"
         + "manifests/sha256:ab answered 405 UNSUPPORTED)");
   }
