@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code regconform}: the command line. Exit status: 0 no failed check, 1 a check failed, 2 could not run. */
 @Command(name = "regconform", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
     description = "Conformance and test automation for OCI / Docker container registries.",
-    subcommands = {RunCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, BenchCommand.class, LoadCommand.class, CommandLine.HelpCommand.class})
 public final class RegconformCommand implements Runnable {
   /** Exit status when the run could not happen: bad arguments, unreachable target, internal error. */
   public static final int COULD_NOT_RUN = 2;

@@ -24,7 +24,7 @@ record CliRun(int exitCode, String out, String err) {
     return execute(environment, "", args);
   }
 
-  /** Runs {@code regconform ARGS}; {@code run} and {@code bench blob} see only this environment and this stdin. */
+  /** Runs {@code regconform ARGS}; {@code run}, {@code bench blob} and {@code load} see only this environment and this stdin. */
   static CliRun execute(Map<String, String> environment, String stdin, String... args) {
     Map<String, String> env = new HashMap<>(environment);
     CommandLine cli = new CommandLine(new RegconformCommand());
@@ -34,6 +34,9 @@ record CliRun(int exitCode, String out, String err) {
     BenchBlobCommand blob = cli.getSubcommands().get("bench").getSubcommands().get("blob").getCommand();
     blob.environment = env::get;
     blob.stdin = new ByteArrayInputStream(stdin.getBytes(UTF_8));
+    LoadCommand load = cli.getSubcommands().get("load").getCommand();
+    load.environment = env::get;
+    load.stdin = new ByteArrayInputStream(stdin.getBytes(UTF_8));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out, true));
