@@ -6,11 +6,9 @@ import dev.regconform.bench.BlobBenchReport;
 import dev.regconform.bench.ByteSize;
 import dev.regconform.client.Credentials;
 import dev.regconform.client.RegistryClient;
-import dev.regconform.client.RegistryResponse;
 import dev.regconform.client.RegistryUnreachableException;
 import dev.regconform.model.Reference;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Instant;
@@ -23,7 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,26 +67,12 @@ public final class BenchBlobCommand implements Callable<Integer> {
           + DEFAULT_NAMESPACE + ").")
   String namespace;
 
-  @Option(names = "--username", paramLabel = "USER", description = "User to log in as (or OCI_USERNAME).")
-  String username;
-
-  @Option(names = "--password-stdin", description = "Read the password or token from standard input (or OCI_PASSWORD).")
-  boolean passwordStdin;
-
-  @Option(names = "--allow-remote", description = "Allow a target that is not a loopback address.")
-  boolean allowRemote;
-
-  @Option(names = "--insecure", description = "Accept TLS certificates that cannot be verified (self-signed), and send "
-      + "credentials over plain http to hosts other than loopback.")
-  boolean insecure;
+  @CommandLine.Mixin
+  RegistryAccess access = new RegistryAccess();
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  /** Environment lookup; a seam for tests. */
-  Function<String, String> environment = System::getenv;
-  /** Standard input; a seam for tests. */
-  InputStream stdin = System.in;
 
   /**
    * What the options ask for, checked.
@@ -118,15 +101,13 @@ public final class BenchBlobCommand implements Callable<Integer> {
     Credentials credentials = settings.credentials();
     String repository = settings.repository();
     int rounds = settings.repeat();
-    RegistryClient registry = RegistryClient.builder(url).credentials(credentials).insecure(insecure).build();
+    RegistryClient registry = access.client(url, credentials);
     Instant date = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     try {
       // Answers the registry's challenge before the clock starts, and warms the client up.
-      RegistryResponse base = registry.checkVersion();
-      if (base.status() != 200) {
-        err.println("regconform: GET " + url + "/v2/ answered " + base.status() + (base.status() == 401
-            ? credentials == null ? ": the registry wants credentials (--username and --password-stdin)"
-                : ": the registry refused the credentials of " + credentials.username() : "") + "; not benchmarking");
+      Optional<String> refused = RegistryAccess.refusal(url, registry, credentials, "not benchmarking");
+      if (refused.isPresent()) {
+        err.println("regconform: " + refused.get());
         return RegconformCommand.COULD_NOT_RUN;
       }
       if (!json) {
@@ -169,37 +150,18 @@ public final class BenchBlobCommand implements Callable<Integer> {
    *     loopback address and {@code --allow-remote} was not given
    */
   Settings settings() throws IOException {
-    URI url = parseTarget(Optional.ofNullable(target).or(() -> env("OCI_ROOT_URL")).orElseThrow(() ->
-        new IllegalArgumentException("no registry to benchmark: give --target URL (or set OCI_ROOT_URL)")));
     long bytes = ByteSize.parse(size);
     if (repeat < 1) {
       throw new IllegalArgumentException("--repeat must be at least 1, was " + repeat);
     }
-    if (!allowRemote && !CommandInputs.isLoopback(url)) {
-      throw new IllegalArgumentException("refusing to benchmark " + url + ", which is not a loopback address: the "
-          + "benchmark pushes and pulls " + ByteSize.format(bytes) + (repeat > 1 ? " " + repeat + " times" : "")
-          + "; add --allow-remote if that is what you want");
-    }
-    Credentials credentials = credentials();
-    if (credentials != null && !insecure && url.getScheme().equals("http") && !CommandInputs.isLoopback(url)) {
-      throw new IllegalArgumentException("refusing to send credentials over plain http to " + url + ", which is not "
-          + "a loopback address: use https, or --insecure if you accept that anyone on the way may read them");
-    }
-    String repository = repository(Optional.ofNullable(namespace).or(() -> env("OCI_NAMESPACE")).orElse(DEFAULT_NAMESPACE));
+    URI url = access.target(target, "no registry to benchmark: give --target URL (or set OCI_ROOT_URL)",
+        remote -> "refusing to benchmark " + remote + ", which is not a loopback address: the benchmark pushes and "
+            + "pulls " + ByteSize.format(bytes) + (repeat > 1 ? " " + repeat + " times" : "")
+            + "; add --allow-remote if that is what you want");
+    Credentials credentials = access.credentials(url);
+    String repository = repository(Optional.ofNullable(namespace).or(() -> access.env("OCI_NAMESPACE"))
+        .orElse(DEFAULT_NAMESPACE));
     return new Settings(url, bytes, repeat, credentials, repository);
-  }
-
-  private Credentials credentials() throws IOException {
-    return CommandInputs.credentials(username, passwordStdin, stdin, environment);
-  }
-
-  private Optional<String> env(String name) {
-    return Optional.ofNullable(environment.apply(name)).filter(v -> !v.isBlank());
-  }
-
-  private static URI parseTarget(String text) {
-    return CommandInputs.parseTarget(text).orElseThrow(() -> new IllegalArgumentException("invalid --target '" + text
-        + "': expected a URL such as http://127.0.0.1:5000"));
   }
 
   private static String repository(String namespace) {

@@ -3,7 +3,6 @@ package dev.regconform.cli;
 import dev.regconform.bench.ByteSize;
 import dev.regconform.client.Credentials;
 import dev.regconform.client.RegistryClient;
-import dev.regconform.client.RegistryResponse;
 import dev.regconform.client.RegistryUnreachableException;
 import dev.regconform.load.Cleanup;
 import dev.regconform.load.LoadChart;
@@ -15,7 +14,6 @@ import dev.regconform.load.Mix;
 import dev.regconform.load.RegistryWorkload;
 import dev.regconform.model.Reference;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +32,6 @@ import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -103,26 +100,12 @@ public final class LoadCommand implements Callable<Integer> {
       description = "Namespace of the run's repositories (default: OCI_NAMESPACE, else " + DEFAULT_NAMESPACE + ").")
   String namespace;
 
-  @Option(names = "--username", paramLabel = "USER", description = "User to log in as (or OCI_USERNAME).")
-  String username;
-
-  @Option(names = "--password-stdin", description = "Read the password or token from standard input (or OCI_PASSWORD).")
-  boolean passwordStdin;
-
-  @Option(names = "--allow-remote", description = "Allow a target that is not a loopback address.")
-  boolean allowRemote;
-
-  @Option(names = "--insecure", description = "Accept TLS certificates that cannot be verified (self-signed), and send "
-      + "credentials over plain http to hosts other than loopback.")
-  boolean insecure;
+  @CommandLine.Mixin
+  RegistryAccess access = new RegistryAccess();
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  /** Environment lookup; a seam for tests. */
-  Function<String, String> environment = System::getenv;
-  /** Standard input; a seam for tests. */
-  InputStream stdin = System.in;
 
   /**
    * What the options ask for, checked.
@@ -145,17 +128,14 @@ public final class LoadCommand implements Callable<Integer> {
       err.println("regconform: " + e.getMessage());
       return RegconformCommand.COULD_NOT_RUN;
     }
-    RegistryClient registry = RegistryClient.builder(s.target()).credentials(s.credentials()).insecure(insecure)
-        .build();
+    RegistryClient registry = access.client(s.target(), s.credentials());
     Instant date = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     RegistryWorkload workload = new RegistryWorkload(registry, s.repositories(), s.blobSize(), s.base());
     int cleanupThreads = Math.min(s.concurrency(), MAX_CLEANUP_THREADS);
     try {
-      RegistryResponse base = registry.checkVersion();
-      if (base.status() != 200) {
-        err.println("regconform: GET " + s.target() + "/v2/ answered " + base.status() + (base.status() == 401
-            ? s.credentials() == null ? ": the registry wants credentials (--username and --password-stdin)"
-                : ": the registry refused the credentials of " + s.credentials().username() : "") + "; no load run");
+      Optional<String> refused = RegistryAccess.refusal(s.target(), registry, s.credentials(), "no load run");
+      if (refused.isPresent()) {
+        err.println("regconform: " + refused.get());
         return RegconformCommand.COULD_NOT_RUN;
       }
       if (!json) {
@@ -183,8 +163,9 @@ public final class LoadCommand implements Callable<Integer> {
         out.println(report.toJson());
       } else {
         report.tableLines().forEach(out::println);
-        out.println("Reports: " + (written.isEmpty() ? "none (" + (reportDir != null ? "--report-dir" : "OCI_REPORT_DIR")
-            + " none)" : String.join(", ", written.stream().map(Path::toString).toList())));
+        out.println("Reports: " + (written.isEmpty()
+            ? "none (" + (reportDir != null ? "--report-dir" : "OCI_REPORT_DIR") + " none)"
+            : String.join(", ", written.stream().map(Path::toString).toList())));
       }
       return report.errors() > 0 ? 1 : 0;
     } catch (RegistryUnreachableException e) {
@@ -216,10 +197,6 @@ public final class LoadCommand implements Callable<Integer> {
    *     loopback address and {@code --allow-remote} was not given
    */
   Settings settings() throws IOException {
-    URI url = Optional.ofNullable(target).or(() -> env("OCI_ROOT_URL")).map(t -> CommandInputs.parseTarget(t)
-        .orElseThrow(() -> new IllegalArgumentException("invalid --target '" + t + "': expected a URL such as "
-            + "http://127.0.0.1:5000"))).orElseThrow(() ->
-        new IllegalArgumentException("no registry to load: give --target URL (or set OCI_ROOT_URL)"));
     if (concurrency < 1 || concurrency > LoadRun.MAX_CONCURRENCY) {
       throw new IllegalArgumentException("--concurrency must be 1 to " + LoadRun.MAX_CONCURRENCY + ", was "
           + concurrency);
@@ -230,31 +207,23 @@ public final class LoadCommand implements Callable<Integer> {
     }
     Mix weights = Mix.parse(mix);
     long bytes = ByteSize.parse(blobSize);
-    if (!allowRemote && !CommandInputs.isLoopback(url)) {
-      throw new IllegalArgumentException("refusing to load " + url + ", which is not a loopback address: the run sends "
-          + concurrency + " workers' requests for " + LoadDuration.format(time) + " and pushes images; add "
-          + "--allow-remote if that is what you want");
-    }
-    Credentials credentials = CommandInputs.credentials(username, passwordStdin, stdin, environment);
-    if (credentials != null && !insecure && url.getScheme().equals("http") && !CommandInputs.isLoopback(url)) {
-      throw new IllegalArgumentException("refusing to send credentials over plain http to " + url + ", which is not "
-          + "a loopback address: use https, or --insecure if you accept that anyone on the way may read them");
-    }
-    String base = base(Optional.ofNullable(namespace).or(() -> env("OCI_NAMESPACE")).orElse(DEFAULT_NAMESPACE));
+    URI url = access.target(target, "no registry to load: give --target URL (or set OCI_ROOT_URL)",
+        remote -> "refusing to load " + remote + ", which is not a loopback address: the run sends " + concurrency
+            + " workers' requests for " + LoadDuration.format(time) + " and pushes images; add --allow-remote if "
+            + "that is what you want");
+    Credentials credentials = access.credentials(url);
+    String base = base(Optional.ofNullable(namespace).or(() -> access.env("OCI_NAMESPACE")).orElse(DEFAULT_NAMESPACE));
     List<String> repositories = new ArrayList<>();
     for (int i = 0; i < Math.min(concurrency, MAX_REPOSITORIES); i++) {
       repositories.add(base + "/r" + i);
     }
     Optional<Path> reports = reportDir != null
         ? Optional.of(reportDir).filter(d -> !OciEnvironment.isNone(d)).map(Path::of)
-        : env("OCI_REPORT_DIR").map(d -> OciEnvironment.isNone(d) ? Optional.<Path>empty() : Optional.of(Path.of(d)))
+        : access.env("OCI_REPORT_DIR")
+            .map(d -> OciEnvironment.isNone(d) ? Optional.<Path>empty() : Optional.of(Path.of(d)))
             .orElse(Optional.of(DEFAULT_REPORT_DIR));
     return new Settings(url, concurrency, time, operations == null ? OptionalLong.empty() : OptionalLong.of(operations),
         weights, bytes, credentials, base, repositories, reports);
-  }
-
-  private Optional<String> env(String name) {
-    return Optional.ofNullable(environment.apply(name)).filter(v -> !v.isBlank());
   }
 
   private static String base(String namespace) {

@@ -29,8 +29,8 @@ class BenchBlobCommandTest {
   private CommandLine cli() {
     CommandLine cli = new CommandLine(new RegconformCommand());
     BenchBlobCommand command = cli.getSubcommands().get("bench").getSubcommands().get("blob").getCommand();
-    command.environment = environment::get;
-    command.stdin = new ByteArrayInputStream(stdin.getBytes(UTF_8));
+    command.access.environment = environment::get;
+    command.access.stdin = new ByteArrayInputStream(stdin.getBytes(UTF_8));
     return cli;
   }
 

@@ -32,11 +32,11 @@ record CliRun(int exitCode, String out, String err) {
     run.environment = env::get;
     run.stdin = new ByteArrayInputStream(stdin.getBytes(UTF_8));
     BenchBlobCommand blob = cli.getSubcommands().get("bench").getSubcommands().get("blob").getCommand();
-    blob.environment = env::get;
-    blob.stdin = new ByteArrayInputStream(stdin.getBytes(UTF_8));
+    blob.access.environment = env::get;
+    blob.access.stdin = new ByteArrayInputStream(stdin.getBytes(UTF_8));
     LoadCommand load = cli.getSubcommands().get("load").getCommand();
-    load.environment = env::get;
-    load.stdin = new ByteArrayInputStream(stdin.getBytes(UTF_8));
+    load.access.environment = env::get;
+    load.access.stdin = new ByteArrayInputStream(stdin.getBytes(UTF_8));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out, true));

@@ -39,8 +39,8 @@ class LoadCommandTest {
   private LoadCommand.Settings settings(String... args) throws IOException {
     CommandLine cli = new CommandLine(new RegconformCommand());
     LoadCommand command = cli.getSubcommands().get("load").getCommand();
-    command.environment = environment::get;
-    command.stdin = new ByteArrayInputStream(new byte[0]);
+    command.access.environment = environment::get;
+    command.access.stdin = new ByteArrayInputStream(new byte[0]);
     String[] full = new String[args.length + 1];
     full[0] = "load";
     System.arraycopy(args, 0, full, 1, args.length);
