@@ -90,17 +90,7 @@ public final class RegistryClient {
   public StreamedBlob getBlobTo(String repository, Digest digest, java.io.OutputStream sink) {
     String url = url("/v2/" + repository + "/blobs/" + digest);
     String scope = scope(repository, "pull");
-    Optional<String> auth = authenticator.authorizationFor(scope);
-    StreamedBlob download = downloads.get(url, auth.orElse(null), digest.algorithm(), sink);
-    RegistryResponse response = download.response();
-    if (response.status() == 401 && response.header(Headers.WWW_AUTHENTICATE).isPresent()) {
-      Optional<String> retryAuth = authenticator.answer(response, scope,
-          (tokenUrl, basic) -> http.execute("GET", tokenUrl, Map.of(), null, basic));
-      if (retryAuth.isPresent() && !retryAuth.equals(auth)) {
-        download = downloads.get(url, retryAuth.get(), digest.algorithm(), sink);
-      }
-    }
-    return download;
+    return authorized(scope, auth -> downloads.get(url, auth, digest.algorithm(), sink), StreamedBlob::response);
   }
 
   // end-2: HEAD /v2/<name>/blobs/<digest>
@@ -400,30 +390,31 @@ public final class RegistryClient {
 
   /** As {@link #send}, for a streamed exchange made with the Authorization value it is given. */
   private RegistryResponse streamed(String scope, Function<String, RegistryResponse> exchange) {
-    Optional<String> auth = authenticator.authorizationFor(scope);
-    RegistryResponse response = exchange.apply(auth.orElse(null));
-    if (response.status() == 401 && response.header(Headers.WWW_AUTHENTICATE).isPresent()) {
-      Optional<String> retryAuth = authenticator.answer(response, scope,
-          (tokenUrl, basic) -> http.execute("GET", tokenUrl, Map.of(), null, basic));
-      if (retryAuth.isPresent() && !retryAuth.equals(auth)) {
-        response = exchange.apply(retryAuth.get());
-      }
-    }
-    return response;
+    return authorized(scope, exchange, response -> response);
   }
 
   /** One request; a 401 with a challenge is answered once (Basic or a Bearer token) and the request retried. */
   private RegistryResponse send(String method, String url, Map<String, String> headers, RequestBody body, String scope) {
+    return authorized(scope, auth -> http.execute(method, url, headers, body, auth), response -> response);
+  }
+
+  /**
+   * Makes {@code exchange} with the Authorization value known for {@code scope} (null: none yet); a 401 with a
+   * challenge is answered once (Basic, or a Bearer token from the challenge's realm) and the exchange made again with
+   * the new value. Every kind of request goes through here: ordinary, streamed uploads and downloads.
+   */
+  private <T> T authorized(String scope, Function<String, T> exchange, Function<T, RegistryResponse> responseOf) {
     Optional<String> auth = authenticator.authorizationFor(scope);
-    RegistryResponse response = http.execute(method, url, headers, body, auth.orElse(null));
+    T result = exchange.apply(auth.orElse(null));
+    RegistryResponse response = responseOf.apply(result);
     if (response.status() == 401 && response.header(Headers.WWW_AUTHENTICATE).isPresent()) {
       Optional<String> retryAuth = authenticator.answer(response, scope,
           (tokenUrl, basic) -> http.execute("GET", tokenUrl, Map.of(), null, basic));
       if (retryAuth.isPresent() && !retryAuth.equals(auth)) {
-        response = http.execute(method, url, headers, body, retryAuth.get());
+        result = exchange.apply(retryAuth.get());
       }
     }
-    return response;
+    return result;
   }
 
   /** Builds a client; only the base URI is required. */
