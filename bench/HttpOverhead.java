@@ -2,7 +2,8 @@
 // registry. Run by bench/http-overhead.sh (java -cp "conformance-suite/target/lib/*" bench/HttpOverhead.java ...),
 // one client per JVM, so that each pays its own class loading:
 //   java ... HttpOverhead.java BASE BLOB_DIGEST CLIENT N
-// CLIENT: restassured (configured as RegistryHttp is: a new DefaultHttpClient per request, so a new connection),
+// CLIENT: restassured (configured as RegistryHttp was until 2026-11-27: a new DefaultHttpClient per request, so a
+// new connection),
 // restassured-reuse (the same, with reuseHttpClientInstance()), apache (one DefaultHttpClient, kept-alive
 // connection), jdk (java.net.http.HttpClient, HTTP/1.1). Prints, in milliseconds: JVM start to main, the first
 // request (class loading and start-up of the client included), then N GET /v2/ and N HEAD /v2/bench/blobs/DIGEST

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# bench/http-overhead.sh [N] — per-request cost of REST Assured (as the toolkit configures it, and with its client
-# reused), Apache HttpClient 4.5 and the JDK's HttpClient against the same native Distribution: N GET /v2/ and
+# bench/http-overhead.sh [N] — per-request cost of REST Assured (as the toolkit configured it until 2026-11-27, and
+# with its client reused), Apache HttpClient 4.5 and the JDK's HttpClient against the same native Distribution: N GET /v2/ and
 # N HEAD of one blob each (default 500), warm, each client in a fresh JVM (bench/HttpOverhead.java), plus the JVM's
 # own start: `java -version`, a main that does nothing, and `regconform --version` through the launcher.
 # Environment: ROUNDS (default 3: each client runs that many times, alternating), REGCONFORM_DISTRIBUTION_BINARY.
