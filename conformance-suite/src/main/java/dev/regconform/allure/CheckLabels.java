@@ -40,6 +40,7 @@ public final class CheckLabels {
       Map.entry("pull", "Pull"), Map.entry("errors", "Pull"),
       Map.entry("push", "Push"), Map.entry("manifests", "Push"), Map.entry("retag", "Push"),
       Map.entry("untagged", "Push"), Map.entry("auth", "Push"), Map.entry("clients", "Push"),
+      Map.entry("robustness", "Push"), Map.entry("concurrency", "Push"),
       Map.entry("discovery", "Content discovery"), Map.entry("referrers", "Content discovery"),
       Map.entry("delete", "Content management"));
   /** The spec document the sections of {@code distribution-spec.yaml} are headings of (HEAD, as that file says). */

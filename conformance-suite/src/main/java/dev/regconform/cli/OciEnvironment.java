@@ -71,7 +71,7 @@ final class OciEnvironment {
   private static Map<String, List<String>> workflows() {
     Map<String, List<String>> m = new LinkedHashMap<>();
     m.put(TEST_PULL, List.of("pull", "errors"));
-    m.put(TEST_PUSH, List.of("push", "manifests", "retag", "untagged", "auth", "clients"));
+    m.put(TEST_PUSH, List.of("push", "manifests", "retag", "untagged", "auth", "clients", "robustness", "concurrency"));
     m.put(TEST_CONTENT_DISCOVERY, List.of("discovery", "referrers"));
     m.put(TEST_CONTENT_MANAGEMENT, List.of("delete"));
     return java.util.Collections.unmodifiableMap(m);

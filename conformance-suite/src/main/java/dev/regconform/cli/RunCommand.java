@@ -22,6 +22,7 @@ import dev.regconform.reports.TargetRun;
 import dev.regconform.reports.requirements.Requirements;
 import dev.regconform.reports.requirements.RequirementsReportWriter;
 import dev.regconform.reports.requirements.Traceability;
+import dev.regconform.runner.CheckSelection;
 import dev.regconform.runner.SuiteRunner;
 import dev.regconform.scenarios.LargeBlobScenarios;
 import dev.regconform.scenarios.auth.AuthSettings;
@@ -154,6 +155,11 @@ public final class RunCommand implements Callable<Integer> {
           + RunOptions.DEFAULT_THREADS + "); 1 runs them one after the other. Each class owns its repositories, and "
           + "its checks run in order; the console prints a class's lines together when it finishes.")
   Integer threads;
+
+  @Option(names = "--check", paramLabel = "PATTERN", split = ",",
+      description = "Run only the checks whose id matches PATTERN ('*' matches any characters; repeatable or "
+          + "comma-separated), e.g. --check 'robustness.*' --check 'pull.by-digest.*'.")
+  List<String> checks = new ArrayList<>();
 
   @Option(names = "--target-name", paramLabel = "NAME",
       description = "Name of the --target in the same position (repeatable), for reports, --baseline and the "
@@ -378,6 +384,13 @@ public final class RunCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--threads must be at least 1, was " + threads);
       }
       parameters.put(RunOptions.THREADS, String.valueOf(threads));
+    }
+    if (!checks.isEmpty()) {
+      CheckSelection selection = CheckSelection.of(String.join(",", checks));
+      if (SuiteRunner.checkIds().stream().noneMatch(selection::selects)) {
+        throw new IllegalArgumentException("no check id matches --check " + selection);
+      }
+      parameters.put(CheckSelection.PARAMETER, selection.toString());
     }
     return new RunOptions(version, disabled, parameters);
   }

@@ -3,6 +3,7 @@ package dev.regconform.runner;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import dev.regconform.allure.AllureCheckListener;
+import dev.regconform.junit.CheckIds;
 import dev.regconform.junit.LongRunningFirst;
 import dev.regconform.reports.CheckResult;
 import dev.regconform.reports.TargetRun;
@@ -14,10 +15,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -44,7 +50,7 @@ public final class SuiteRunner {
   /** Runs every check against {@code target}; {@code onResult} hears each verdict as it is reached. */
   public static Result run(RegistryTarget target, RunOptions options, Consumer<CheckResult> onResult) {
     Instant started = Instant.now();
-    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+    LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request()
         .selectors(selectPackage(SCENARIO_PACKAGE))
         .configurationParameters(target.toConfigurationParameters())
         .configurationParameters(options.toConfigurationParameters())
@@ -54,14 +60,32 @@ public final class SuiteRunner {
         .configurationParameter("junit.jupiter.testclass.order.default", LongRunningFirst.class.getName())
         .configurationParameters(concurrency(options.threads()))
         // The scenarios ship in the jar; a user's junit-platform.properties must not change how they run.
-        .enableImplicitConfigurationParameters(false)
-        .build();
+        .enableImplicitConfigurationParameters(false);
+    String checks = options.parameters().get(CheckSelection.PARAMETER);
+    if (checks != null) {
+      builder.filters(CheckSelection.of(checks));
+    }
+    LauncherDiscoveryRequest request = builder.build();
     CheckResultListener listener = new CheckResultListener(onResult);
     Launcher launcher = LauncherFactory.create(launcherConfig(target));
     launcher.execute(request, listener);
     TargetRun run = new TargetRun(target.url().toString(), target.description(), target.namespace(), started,
         listener.results());
     return new Result(run, listener.warnings());
+  }
+
+  /** The id of every shipped check (each format's id apart), found as a run finds them. */
+  public static SortedSet<String> checkIds() {
+    SortedSet<String> ids = new TreeSet<>();
+    TestPlan plan = LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
+        .selectors(selectPackage(SCENARIO_PACKAGE)).enableImplicitConfigurationParameters(false).build());
+    for (TestIdentifier root : plan.getRoots()) {
+      for (TestIdentifier test : plan.getDescendants(root)) {
+        test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+            .flatMap(m -> CheckIds.of(m.getJavaClass(), m.getJavaMethod())).ifPresent(ids::add);
+      }
+    }
+    return ids;
   }
 
   /**
