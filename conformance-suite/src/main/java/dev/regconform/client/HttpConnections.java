@@ -66,6 +66,9 @@ final class HttpConnections {
             .setConnectTimeout(connectTimeoutMillis)
             .setConnectionRequestTimeout(connectTimeoutMillis)
             .setSocketTimeout(readTimeoutMillis)
+            // Requests go out with the path as built: HttpClient would otherwise drop empty segments (a//b -> a/b),
+            // and the bad-name checks send exactly such paths.
+            .setNormalizeUri(false)
             .build())
         .build();
   }

@@ -39,12 +39,26 @@ import java.util.stream.Collectors;
 public final class BadRequestAnswer {
   private record Trace(String kind, String repository, String reference) {}
 
+  /** Accept for reading accepted content back: the manifest types, and whatever type it was pushed as. */
+  private static final List<String> ANY_TYPE =
+      java.util.stream.Stream.concat(ANY_MANIFEST.stream(), java.util.stream.Stream.of("*/*")).toList();
+
   private final RegistryResponse answer;
   private final RegistryClient registry;
   private final List<Trace> forbidden = new ArrayList<>();
   private final List<Sentinel> sentinels = new ArrayList<>();
   private int expectedStatus;
   private Set<ErrorCode> expectedCodes = Set.of();
+  private final List<RegistryResponse> more = new ArrayList<>();
+  private boolean redirectAllowed;
+  private Acceptance acceptance;
+
+  /**
+   * A 2xx the spec allows: the content must then come back byte for byte from {@code repository} by each of
+   * {@code references}; {@code refusal} says how strongly the spec asks for a refusal all the same (SHOULD: accepting
+   * is a warning; MAY: accepting is as good as refusing).
+   */
+  private record Acceptance(String repository, byte[] raw, List<String> references, Level refusal) {}
 
   private BadRequestAnswer(RegistryResponse answer, RegistryClient registry) {
     this.answer = answer;
@@ -62,7 +76,10 @@ public final class BadRequestAnswer {
     return this;
   }
 
-  /** Afterwards, {@code repository} must neither resolve {@code tag} nor list it. */
+  /**
+   * Afterwards, {@code repository} must neither resolve {@code tag} nor list it. {@code tag} goes into the URL as
+   * given, so it may be percent-encoded ({@code a%20b}); the tag list is searched for its decoded form.
+   */
   public BadRequestAnswer leavesNoTag(String repository, String tag) {
     forbidden.add(new Trace("tag", repository, tag));
     return this;
@@ -81,6 +98,36 @@ public final class BadRequestAnswer {
   }
 
   /**
+   * Another answer to the same bad input (e.g. the POST of an upload beside a manifest PUT to the same bad name):
+   * checked as the first one is, and the traces and sentinels are checked once, after all of them.
+   */
+  public BadRequestAnswer alsoTo(RegistryResponse other) {
+    more.add(other);
+    return this;
+  }
+
+  /**
+   * A 3xx stores nothing, so it breaks no MUST here (it still misses the {@link #shouldBe} answer): for URLs HTTP
+   * itself may normalise ({@code a/../b}, {@code a//b}), where a server may redirect to the normalised path. The
+   * no-trace checks still catch a registry that stored the content there.
+   */
+  public BadRequestAnswer orRedirected() {
+    redirectAllowed = true;
+    return this;
+  }
+
+  /**
+   * Where the spec allows accepting the input: a 2xx is no failure provided {@code repository} then serves
+   * {@code raw} byte for byte by every one of {@code references} (the no-trace checks do not apply to an accepted
+   * request). {@code refusal} is {@link Level#SHOULD} when the spec still recommends refusing (accepting is a warning),
+   * {@link Level#MAY} when it leaves both open.
+   */
+  public BadRequestAnswer orAcceptedAndServedBack(String repository, byte[] raw, Level refusal, String... references) {
+    acceptance = new Acceptance(repository, raw.clone(), List.of(references), refusal);
+    return this;
+  }
+
+  /**
    * The answer the spec's error table gives for this mistake: {@code status}, with one of {@code codes} in the error
    * body (none given: any code, or no body).
    */
@@ -95,35 +142,80 @@ public final class BadRequestAnswer {
    * the status or code is not the one {@link #shouldBe} named.
    */
   public void verify() {
+    List<RegistryResponse> answers = new ArrayList<>();
+    answers.add(answer);
+    answers.addAll(more);
     List<String> broken = new ArrayList<>();
-    if (answer.status() < 400 || answer.status() > 499) {
-      broken.add("it was not refused with a 4xx: " + (answer.status() < 300 ? "the registry accepted bad input"
-          : answer.status() >= 500 ? "the registry failed on a client's mistake" : "unexpected status")
-          + " (" + answer.status() + ")");
+    boolean accepted = false;
+    for (RegistryResponse a : answers) {
+      int status = a.status();
+      if (status >= 200 && status < 300 && acceptance != null) {
+        accepted = true;
+        broken.addAll(notServedBack(a));
+      } else if (status >= 300 && status < 400 && redirectAllowed) {
+        continue;
+      } else if (status < 400 || status > 499) {
+        broken.add("it was not refused with a 4xx: " + (status < 300 ? "the registry accepted bad input"
+            : status >= 500 ? "the registry failed on a client's mistake" : "unexpected status")
+            + " (" + status + ")" + (answers.size() > 1 ? ": " + a.requestLine() : ""));
+      }
+      ErrorBodies.problems(a).forEach(p -> broken.add("its error body does not have the spec's shape: " + p));
     }
-    ErrorBodies.problems(answer).forEach(p -> broken.add("its error body does not have the spec's shape: " + p));
-    for (Trace trace : forbidden) {
-      visible(trace).ifPresent(broken::add);
+    if (!accepted) {
+      for (Trace trace : forbidden) {
+        visible(trace).ifPresent(broken::add);
+      }
     }
     for (Sentinel sentinel : sentinels) {
       broken.addAll(sentinel.harm());
     }
     if (!broken.isEmpty()) {
       throw new AssertionError(String.format("%nAfter the bad request%n  <%s>%nanswered%n  %s%nexpecting it refused with"
-          + " 4xx, leaving no trace and earlier content unharmed, but:%n  - %s", answer.requestLine(),
-          indent(answer.describe()), broken.stream().map(BadRequestAnswer::indent).collect(Collectors.joining("\n  - "))));
+          + " 4xx, leaving no trace and earlier content unharmed, but:%n  - %s", requestLines(answers),
+          indent(describe(answers)), broken.stream().map(BadRequestAnswer::indent).collect(Collectors.joining("\n  - "))));
     }
-    List<String> codes = answer.errors().stream().map(e -> e.code()).toList();
-    boolean statusMet = expectedStatus == 0 || answer.status() == expectedStatus;
-    boolean codeMet = expectedCodes.isEmpty() || expectedCodes.stream().anyMatch(c -> codes.contains(c.name()));
-    if (!statusMet || !codeMet) {
-      throw new RecommendationNotMetError(Level.SHOULD, new AssertionError(String.format(
-          "%nExpecting the bad request%n  <%s>%nto be answered%n  <%s%s>%nbut it was answered%n  <%d %s>%n"
-              + "(refused and harmless all the same)%nExchange:%n  %s",
-          answer.requestLine(), expectedStatus == 0 ? "4xx" : expectedStatus,
-          expectedCodes.isEmpty() ? "" : " with one of " + expectedCodes, answer.status(), codes,
-          indent(answer.describe()))));
+    for (RegistryResponse a : answers) {
+      boolean acceptedHere = acceptance != null && a.status() >= 200 && a.status() < 300;
+      if (acceptedHere && acceptance.refusal() == Level.MAY) {
+        continue;
+      }
+      List<String> codes = a.errors().stream().map(e -> e.code()).toList();
+      boolean statusMet = expectedStatus == 0 ? a.status() >= 400 && a.status() < 500 : a.status() == expectedStatus;
+      boolean codeMet = expectedCodes.isEmpty() || expectedCodes.stream().anyMatch(c -> codes.contains(c.name()));
+      if (!statusMet || !codeMet) {
+        throw new RecommendationNotMetError(acceptedHere ? acceptance.refusal() : Level.SHOULD,
+            new AssertionError(String.format(
+            "%nExpecting the bad request%n  <%s>%nto be answered%n  <%s%s>%nbut it was answered%n  <%d %s>%n"
+                + "(%s)%nExchange:%n  %s",
+            a.requestLine(), expectedStatus == 0 ? "4xx" : expectedStatus,
+            expectedCodes.isEmpty() ? "" : " with one of " + expectedCodes, a.status(), codes,
+            acceptedHere ? "accepted, and served back byte for byte: the spec allows it but recommends refusing"
+                : "refused and harmless all the same",
+            indent(a.describe()))));
+      }
     }
+  }
+
+  /** Lines saying how the accepted content does not come back as sent; empty when it does. */
+  private List<String> notServedBack(RegistryResponse accepted) {
+    List<String> problems = new ArrayList<>();
+    for (String reference : acceptance.references()) {
+      RegistryResponse get = registry.getManifest(acceptance.repository(), reference, ANY_TYPE);
+      if (get.status() != 200 || !Arrays.equals(get.body(), acceptance.raw())) {
+        problems.add("it was accepted (" + accepted.status() + "), which the spec allows, but "
+            + acceptance.repository() + (reference.contains(":") ? "@" : ":") + reference
+            + " does not serve the " + acceptance.raw().length + " bytes sent back byte for byte:\n" + get.describe());
+      }
+    }
+    return problems;
+  }
+
+  private static String requestLines(List<RegistryResponse> answers) {
+    return answers.stream().map(RegistryResponse::requestLine).collect(Collectors.joining(">\n  <"));
+  }
+
+  private static String describe(List<RegistryResponse> answers) {
+    return answers.stream().map(RegistryResponse::describe).collect(Collectors.joining("\n"));
   }
 
   /** A line saying how the trace shows, or empty when it does not. */
@@ -138,12 +230,21 @@ public final class BadRequestAnswer {
     }
     if (trace.kind().equals("tag")) {
       RegistryResponse tags = registry.listTags(trace.repository());
-      if (RegistryClient.tagsOf(tags).orElse(List.of()).contains(trace.reference())) {
+      if (RegistryClient.tagsOf(tags).orElse(List.of()).contains(percentDecoded(trace.reference()))) {
         return Optional.of("the tag list of " + trace.repository() + " holds " + trace.reference() + ":\n"
             + tags.describe());
       }
     }
     return Optional.empty();
+  }
+
+  /** A tag as it appears in a URL ({@code a%20b}) as it appears in a tag list ({@code a b}); '+' stays '+'. */
+  static String percentDecoded(String reference) {
+    try {
+      return java.net.URLDecoder.decode(reference.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException notEncoded) {
+      return reference;
+    }
   }
 
   private static String indent(String text) {
