@@ -49,6 +49,7 @@ public final class RegistryClient {
   private final RegistryHttp http;
   private final RegistryAuthenticator authenticator;
   private final ShortBodySender shortBodies;
+  private final InterruptedRequestSender interrupted;
   private final StreamingDownloads downloads;
   private final StreamingUploads uploads;
 
@@ -60,6 +61,7 @@ public final class RegistryClient {
     this.http = new RegistryHttp(connections);
     this.shortBodies = new ShortBodySender(builder.insecure, builder.connectTimeoutMillis, builder.shortBodyWaitMillis,
         builder.shortBodyAnswerMillis);
+    this.interrupted = new InterruptedRequestSender(shortBodies);
     this.downloads = new StreamingDownloads(connections);
     this.uploads = new StreamingUploads(connections);
   }
@@ -214,6 +216,29 @@ public final class RegistryClient {
       long declaredLength) {
     return sendShortBody("POST", url("/v2/" + repository + "/blobs/uploads/?digest=" + encode(digest.toString())), body,
         declaredLength, scope(repository, "pull,push"));
+  }
+
+  /** end-5 with a body shorter than its Content-Length (R25): PATCH {@code <location>}, as {@link #completeUploadWithShortBody}. */
+  public ShortBodyExchange patchUploadWithShortBody(String location, byte[] body, long declaredLength) {
+    String url = resolve(location);
+    return sendShortBody("PATCH", url, body, declaredLength, uploadScope(url));
+  }
+
+  /**
+   * A request cut off mid-body: {@code method <location>} with {@code headers}, declaring {@code declaredLength} bytes
+   * of body, of which only {@code partialBody} is sent before the client closes the connection without reading an
+   * answer (a client killed mid-upload). Authorization is settled first, as for a short body; no redirect is followed.
+   */
+  public InterruptedExchange sendInterrupted(String method, String location, Map<String, String> headers,
+      byte[] partialBody, long declaredLength) {
+    String url = resolve(location);
+    String scope = uploadScope(url);
+    Optional<String> auth = authenticator.authorizationFor(scope);
+    if (auth.isEmpty()) {
+      send("GET", url("/v2/"), Map.of(), null, scope);
+      auth = authenticator.authorizationFor(scope);
+    }
+    return interrupted.send(method, url, headers, partialBody, declaredLength, auth.orElse(null));
   }
 
   // end-12: GET <location> (upload status)

@@ -96,7 +96,7 @@ final class ShortBodySender {
   }
 
   /** Reports the exchange ({@link ExchangeSteps}): the headers as written on the socket, the bytes actually sent. */
-  private static void record(long started, String method, String url, CharSequence head, byte[] body,
+  static void record(long started, String method, String url, CharSequence head, byte[] body,
       Optional<RegistryResponse> response, String note) {
     List<Map.Entry<String, String>> headers = new ArrayList<>();
     String[] lines = head.toString().split("\r\n");
@@ -258,7 +258,8 @@ final class ShortBodySender {
     return -1;
   }
 
-  private Socket open(String host, int port, boolean tls) throws IOException {
+  /** A connected socket to {@code host:port}, TLS when asked (handshake bounded by the connect timeout). */
+  Socket open(String host, int port, boolean tls) throws IOException {
     Socket plain = new Socket();
     plain.connect(new InetSocketAddress(host, port), connectTimeoutMillis);
     if (!tls) {

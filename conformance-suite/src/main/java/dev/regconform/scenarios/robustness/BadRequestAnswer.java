@@ -5,17 +5,22 @@ import static dev.regconform.scenarios.Accept.ANY_MANIFEST;
 import dev.regconform.client.ErrorCode;
 import dev.regconform.client.RegistryClient;
 import dev.regconform.client.RegistryResponse;
+import dev.regconform.client.ShortBodyExchange;
 import dev.regconform.junit.Level;
 import dev.regconform.junit.RecommendationNotMetError;
+import dev.regconform.junit.Unsupported;
 import dev.regconform.model.Digest;
 import dev.regconform.scenarios.management.ErrorBodies;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The verdict on one case of the bad-input corpus: the registry's answer to a request it must refuse, and what the
@@ -35,23 +40,16 @@ import java.util.stream.Collectors;
  *     .shouldBe(400, ErrorCode.MANIFEST_INVALID)
  *     .verify();
  * }</pre>
+ *
+ * <p>Where the spec lets a registry answer otherwise, a case says so: {@link #allowing} an alternative answer (a
+ * mount's 202 upload session), {@link #unsupportedWhen} a status that means the feature under test is absent,
+ * {@link #mayAccept} a request the spec gives the registry no rule to refuse (acceptance is then a warning),
+ * {@link #orAcceptedAndServedBack} content the spec allows to be stored (then it must come back byte for byte),
+ * {@link #orRedirected} a URL HTTP may normalise, {@link #alsoTo} a second request with the same bad input, and
+ * {@link #to(ShortBodyExchange, RegistryClient)} a raw-socket exchange that may end without an answer.
  */
 public final class BadRequestAnswer {
   private record Trace(String kind, String repository, String reference) {}
-
-  /** Accept for reading accepted content back: the manifest types, and whatever type it was pushed as. */
-  private static final List<String> ANY_TYPE =
-      java.util.stream.Stream.concat(ANY_MANIFEST.stream(), java.util.stream.Stream.of("*/*")).toList();
-
-  private final RegistryResponse answer;
-  private final RegistryClient registry;
-  private final List<Trace> forbidden = new ArrayList<>();
-  private final List<Sentinel> sentinels = new ArrayList<>();
-  private int expectedStatus;
-  private Set<ErrorCode> expectedCodes = Set.of();
-  private final List<RegistryResponse> more = new ArrayList<>();
-  private boolean redirectAllowed;
-  private Acceptance acceptance;
 
   /**
    * A 2xx the spec allows: the content must then come back byte for byte from {@code repository} by each of
@@ -60,14 +58,42 @@ public final class BadRequestAnswer {
    */
   private record Acceptance(String repository, byte[] raw, List<String> references, Level refusal) {}
 
-  private BadRequestAnswer(RegistryResponse answer, RegistryClient registry) {
+  /** Accept for reading accepted content back: the manifest types, and whatever type it was pushed as. */
+  private static final List<String> ANY_TYPE = Stream.concat(ANY_MANIFEST.stream(), Stream.of("*/*")).toList();
+
+  private final RegistryResponse answer;
+  private final RegistryClient registry;
+  private final ShortBodyExchange raw;
+  private final List<RegistryResponse> more = new ArrayList<>();
+  private final List<Trace> forbidden = new ArrayList<>();
+  private final List<Sentinel> sentinels = new ArrayList<>();
+  private final Map<Integer, String> allowed = new LinkedHashMap<>();
+  private Set<Integer> expectedStatuses = Set.of();
+  private Set<ErrorCode> expectedCodes = Set.of();
+  private boolean redirectAllowed;
+  private Acceptance acceptance;
+  private String acceptable;
+  private int unsupportedStatus;
+  private String unsupportedFeature;
+
+  private BadRequestAnswer(RegistryResponse answer, RegistryClient registry, ShortBodyExchange raw) {
     this.answer = answer;
     this.registry = registry;
+    this.raw = raw;
   }
 
   /** The answer {@code registry} gave to the bad request. */
   public static BadRequestAnswer to(RegistryResponse answer, RegistryClient registry) {
-    return new BadRequestAnswer(answer, registry);
+    return new BadRequestAnswer(answer, registry, null);
+  }
+
+  /**
+   * The outcome of a request sent over a raw socket with a body that does not match its {@code Content-Length}. RFC
+   * 9112 §8 lets a server close the connection on an incomplete message without answering: then there is no status
+   * to check, and the verdict rests on what the registry looks like afterwards.
+   */
+  public static BadRequestAnswer to(ShortBodyExchange exchange, RegistryClient registry) {
+    return new BadRequestAnswer(exchange.response().orElse(null), registry, exchange);
   }
 
   /** Afterwards, {@code repository} must not serve a manifest with this digest. */
@@ -91,9 +117,62 @@ public final class BadRequestAnswer {
     return this;
   }
 
+  /**
+   * Afterwards, {@code repository} must not serve a blob under {@code digest} as written, for digests the model cannot
+   * hold (malformed ones): HEAD {@code /v2/<repository>/blobs/<digest>} must not answer 2xx.
+   */
+  public BadRequestAnswer leavesNoBlob(String repository, String digest) {
+    forbidden.add(new Trace("raw blob", repository, digest));
+    return this;
+  }
+
   /** Afterwards, the sentinel must still come back as it was pushed. */
   public BadRequestAnswer leaves(Sentinel sentinel) {
     sentinels.add(sentinel);
+    return this;
+  }
+
+  /**
+   * The answer the spec's error table gives for this mistake: {@code status}, with one of {@code codes} in the error
+   * body (none given: any code, or no body).
+   */
+  public BadRequestAnswer shouldBe(int status, ErrorCode... codes) {
+    return shouldBeOneOf(List.of(status), codes);
+  }
+
+  /** As {@link #shouldBe}, where the spec leaves a choice of statuses (e.g. 400 or 416 for a malformed range). */
+  public BadRequestAnswer shouldBeOneOf(List<Integer> statuses, ErrorCode... codes) {
+    this.expectedStatuses = Set.copyOf(statuses);
+    this.expectedCodes = codes.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(codes));
+    return this;
+  }
+
+  /**
+   * An answer with {@code status} meets both the MUST and the SHOULD, for the reason {@code why} (e.g. 202: the spec's
+   * fallback for a mount the registry cannot perform); the traces and sentinels are checked all the same.
+   */
+  public BadRequestAnswer allowing(int status, String why) {
+    allowed.put(status, why);
+    return this;
+  }
+
+  /**
+   * An answer with {@code status} means the registry does not offer {@code feature}, so the case cannot be judged by
+   * its answer (e.g. 202 to a single POST: an upload session, the body unread): once the traces and sentinels are
+   * checked, the check ends unsupported.
+   */
+  public BadRequestAnswer unsupportedWhen(int status, String feature) {
+    this.unsupportedStatus = status;
+    this.unsupportedFeature = feature;
+    return this;
+  }
+
+  /**
+   * A 2xx is no MUST violation, because {@code why} (the spec gives the registry no rule to refuse this request);
+   * it is still a SHOULD not met, and nothing of it may show beyond what the case allows.
+   */
+  public BadRequestAnswer mayAccept(String why) {
+    this.acceptable = why;
     return this;
   }
 
@@ -128,34 +207,31 @@ public final class BadRequestAnswer {
   }
 
   /**
-   * The answer the spec's error table gives for this mistake: {@code status}, with one of {@code codes} in the error
-   * body (none given: any code, or no body).
-   */
-  public BadRequestAnswer shouldBe(int status, ErrorCode... codes) {
-    this.expectedStatus = status;
-    this.expectedCodes = codes.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(codes));
-    return this;
-  }
-
-  /**
    * Throws an {@link AssertionError} naming every MUST that is broken, else a {@link RecommendationNotMetError} when
-   * the status or code is not the one {@link #shouldBe} named.
+   * the status or code is not the one {@link #shouldBe} named, or {@link Unsupported} for the
+   * {@link #unsupportedWhen} status.
    */
   public void verify() {
     List<RegistryResponse> answers = new ArrayList<>();
-    answers.add(answer);
+    if (answer != null) {
+      answers.add(answer);
+    }
     answers.addAll(more);
+    String request = answers.isEmpty() ? raw.requestLine() : requestLines(answers);
+    String exchange = raw != null ? raw.describe() : describe(answers);
     List<String> broken = new ArrayList<>();
     boolean accepted = false;
     for (RegistryResponse a : answers) {
       int status = a.status();
-      if (status >= 200 && status < 300 && acceptance != null) {
+      boolean success = status >= 200 && status < 300;
+      if (allowed.containsKey(status) || status == unsupportedStatus || success && acceptable != null
+          || status >= 300 && status < 400 && redirectAllowed) {
+        // an answer the case allows: judged by the traces and sentinels alone
+      } else if (success && acceptance != null) {
         accepted = true;
         broken.addAll(notServedBack(a));
-      } else if (status >= 300 && status < 400 && redirectAllowed) {
-        continue;
       } else if (status < 400 || status > 499) {
-        broken.add("it was not refused with a 4xx: " + (status < 300 ? "the registry accepted bad input"
+        broken.add("it was not refused with a 4xx: " + (success ? "the registry accepted bad input"
             : status >= 500 ? "the registry failed on a client's mistake" : "unexpected status")
             + " (" + status + ")" + (answers.size() > 1 ? ": " + a.requestLine() : ""));
       }
@@ -171,27 +247,37 @@ public final class BadRequestAnswer {
     }
     if (!broken.isEmpty()) {
       throw new AssertionError(String.format("%nAfter the bad request%n  <%s>%nanswered%n  %s%nexpecting it refused with"
-          + " 4xx, leaving no trace and earlier content unharmed, but:%n  - %s", requestLines(answers),
-          indent(describe(answers)), broken.stream().map(BadRequestAnswer::indent).collect(Collectors.joining("\n  - "))));
+          + " 4xx, leaving no trace and earlier content unharmed, but:%n  - %s", request,
+          indent(exchange), broken.stream().map(BadRequestAnswer::indent).collect(Collectors.joining("\n  - "))));
     }
     for (RegistryResponse a : answers) {
-      boolean acceptedHere = acceptance != null && a.status() >= 200 && a.status() < 300;
-      if (acceptedHere && acceptance.refusal() == Level.MAY) {
+      int status = a.status();
+      if (allowed.containsKey(status)) {
+        continue;
+      }
+      if (status == unsupportedStatus) {
+        Unsupported.because(unsupportedFeature + " is not offered: " + a.requestLine() + " answered " + status
+            + ", and nothing of the request became visible");
+      }
+      boolean success = status >= 200 && status < 300;
+      boolean servedBack = success && acceptance != null;
+      if (servedBack && acceptance.refusal() == Level.MAY) {
         continue;
       }
       List<String> codes = a.errors().stream().map(e -> e.code()).toList();
-      boolean statusMet = expectedStatus == 0 ? a.status() >= 400 && a.status() < 500 : a.status() == expectedStatus;
+      boolean statusMet = expectedStatuses.isEmpty() ? status >= 400 && status < 500 : expectedStatuses.contains(status);
       boolean codeMet = expectedCodes.isEmpty() || expectedCodes.stream().anyMatch(c -> codes.contains(c.name()));
       if (!statusMet || !codeMet) {
-        throw new RecommendationNotMetError(acceptedHere ? acceptance.refusal() : Level.SHOULD,
-            new AssertionError(String.format(
-            "%nExpecting the bad request%n  <%s>%nto be answered%n  <%s%s>%nbut it was answered%n  <%d %s>%n"
-                + "(%s)%nExchange:%n  %s",
-            a.requestLine(), expectedStatus == 0 ? "4xx" : expectedStatus,
-            expectedCodes.isEmpty() ? "" : " with one of " + expectedCodes, a.status(), codes,
-            acceptedHere ? "accepted, and served back byte for byte: the spec allows it but recommends refusing"
+        throw new RecommendationNotMetError(servedBack ? acceptance.refusal() : Level.SHOULD, new AssertionError(
+            String.format("%nExpecting the bad request%n  <%s>%nto be answered%n  <%s%s>%nbut it was answered%n"
+                + "  <%d %s>%n(%s)%nExchange:%n  %s",
+            a.requestLine(), expectedStatuses.isEmpty() ? "4xx" : expectedStatuses.stream().sorted()
+                .map(String::valueOf).collect(Collectors.joining(" or ")),
+            expectedCodes.isEmpty() ? "" : " with one of " + expectedCodes, status, codes,
+            servedBack ? "accepted, and served back byte for byte: the spec allows it but recommends refusing"
+                : success ? "accepted, which is tolerated: " + acceptable + "; nothing of it became visible"
                 : "refused and harmless all the same",
-            indent(a.describe()))));
+            indent(raw != null ? raw.describe() : a.describe()))));
       }
     }
   }
@@ -222,6 +308,8 @@ public final class BadRequestAnswer {
   private Optional<String> visible(Trace trace) {
     RegistryResponse head = switch (trace.kind()) {
       case "blob" -> registry.headBlob(trace.repository(), Digest.parse(trace.reference()));
+      case "raw blob" -> registry.exchange("HEAD", "/v2/" + trace.repository() + "/blobs/" + trace.reference(),
+          Map.of(), null, "repository:" + trace.repository() + ":pull");
       default -> registry.headManifest(trace.repository(), trace.reference(), ANY_MANIFEST);
     };
     if (head.status() >= 200 && head.status() < 300) {
@@ -239,7 +327,7 @@ public final class BadRequestAnswer {
   }
 
   /** A tag as it appears in a URL ({@code a%20b}) as it appears in a tag list ({@code a b}); '+' stays '+'. */
-  static String percentDecoded(String reference) {
+  public static String percentDecoded(String reference) {
     try {
       return java.net.URLDecoder.decode(reference.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
     } catch (IllegalArgumentException notEncoded) {

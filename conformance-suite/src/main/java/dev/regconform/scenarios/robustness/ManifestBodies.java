@@ -16,15 +16,15 @@ import java.io.UncheckedIOException;
  * byte[] body = ManifestBodies.bytes(m);
  * }</pre>
  */
-final class ManifestBodies {
+public final class ManifestBodies {
   /** The annotation every body carries, its value the case's name. */
-  static final String CASE_ANNOTATION = "dev.regconform.bad-input-case";
+  public static final String CASE_ANNOTATION = "dev.regconform.bad-input-case";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ManifestBodies() {}
 
   /** {@code raw} parsed, with {@value #CASE_ANNOTATION} set to {@code caseName} among its annotations. */
-  static ObjectNode marked(byte[] raw, String caseName) {
+  public static ObjectNode marked(byte[] raw, String caseName) {
     try {
       ObjectNode manifest = (ObjectNode) JSON.readTree(raw);
       ObjectNode annotations = manifest.has("annotations") ? (ObjectNode) manifest.get("annotations")
@@ -37,7 +37,7 @@ final class ManifestBodies {
   }
 
   /** The JSON bytes of {@code manifest}, UTF-8. */
-  static byte[] bytes(ObjectNode manifest) {
+  public static byte[] bytes(ObjectNode manifest) {
     try {
       return JSON.writeValueAsBytes(manifest);
     } catch (JsonProcessingException e) {
@@ -46,7 +46,7 @@ final class ManifestBodies {
   }
 
   /** {@code raw} marked with {@code caseName}, as bytes: a valid manifest of its own. */
-  static byte[] markedBytes(byte[] raw, String caseName) {
+  public static byte[] markedBytes(byte[] raw, String caseName) {
     return bytes(marked(raw, caseName));
   }
 }

@@ -1,15 +1,16 @@
-package dev.regconform.scenarios.robustness;
+package dev.regconform.robustness;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.regconform.client.ErrorCode;
 import dev.regconform.client.RegistryClient;
 import dev.regconform.client.RegistryResponse;
 import dev.regconform.junit.Level;
 import dev.regconform.junit.RecommendationNotMetError;
+import dev.regconform.scenarios.robustness.BadRequestAnswer;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,9 @@
-package dev.regconform.scenarios.robustness;
+package dev.regconform.robustness;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.regconform.scenarios.robustness.ManifestBodies;
 import org.junit.jupiter.api.Test;
 
 class ManifestBodiesTest {
