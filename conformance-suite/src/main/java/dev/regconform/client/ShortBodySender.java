@@ -259,6 +259,7 @@ final class ShortBodySender {
   }
 
   private Socket open(String host, int port, boolean tls) throws IOException {
+    RequestGate.check();
     Socket plain = new Socket();
     plain.connect(new InetSocketAddress(host, port), connectTimeoutMillis);
     if (!tls) {
