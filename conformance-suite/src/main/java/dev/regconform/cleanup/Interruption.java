@@ -81,6 +81,25 @@ public final class Interruption {
     restore("TERM", previousTerm);
   }
 
+  /** True once a signal came or the shutdown hook started its cleanup: the run is being stopped. */
+  public boolean triggered() {
+    return signalled.get() != null || running.get();
+  }
+
+  /**
+   * Once interrupted, the thread that would go on (write reports, clean up itself) waits here for the shutdown hook,
+   * which ends the JVM when its cleanup is done; otherwise returns at once.
+   */
+  public void holdIfTriggered() {
+    while (triggered()) {
+      try {
+        Thread.sleep(Long.MAX_VALUE);
+      } catch (InterruptedException e) {
+        // The JVM ends when the hook is done; nothing to do before.
+      }
+    }
+  }
+
   /** The shutdown hook's work; package-private so tests can run it without ending their JVM. */
   void onShutdown() {
     if (!armed.get() || !running.compareAndSet(false, true)) {

@@ -6,7 +6,12 @@ import dev.regconform.client.RegistryClient;
 import dev.regconform.client.RegistryError;
 import dev.regconform.client.RegistryResponse;
 import dev.regconform.client.RequestGate;
+import dev.regconform.model.Descriptor;
 import dev.regconform.model.Digest;
+import dev.regconform.model.DigestAlgorithm;
+import dev.regconform.model.ImageIndex;
+import dev.regconform.model.ImageManifest;
+import dev.regconform.model.Manifest;
 import dev.regconform.scenarios.Accept;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,7 +80,12 @@ public final class LeftoverSweep {
   public CleanupReport run(Instant deadline) {
     Set<LedgerItem> all = new LinkedHashSet<>(items);
     for (String repository : repositories) {
-      listTags(repository, deadline).forEach(tag -> all.add(LedgerItem.tag(repository, tag)));
+      for (String tag : listTags(repository, deadline)) {
+        if (all.add(LedgerItem.tag(repository, tag))) {
+          // Nobody recorded it (a real client pushed it): what its manifest names goes too.
+          named(repository, tag, 0, deadline).forEach(all::add);
+        }
+      }
     }
     List<LedgerItem> ordered = new ArrayList<>(all);
     Map<LedgerItem, Lookup> first = lookUpAll(ordered, deadline);
@@ -225,6 +235,33 @@ public final class LeftoverSweep {
       return Optional.of(refused.get(kind));
     }
     return Optional.of("DELETE answered " + answer);
+  }
+
+  /** The manifest {@code reference} resolves to and the manifests and blobs it names (two levels: index, image). */
+  private List<LedgerItem> named(String repository, String reference, int depth, Instant deadline) {
+    List<LedgerItem> found = new ArrayList<>();
+    if (depth > 2 || Instant.now().isAfter(deadline)) {
+      return found;
+    }
+    try {
+      RegistryResponse got = exempt(() -> client.getManifest(repository, reference, Accept.ANY_MANIFEST));
+      if (got.status() != 200) {
+        return found;
+      }
+      Digest digest = got.contentDigest().orElseGet(() -> got.bodyDigest(DigestAlgorithm.SHA256));
+      found.add(LedgerItem.manifest(repository, digest.toString()));
+      Manifest manifest = Manifest.parse(got.body());
+      if (manifest instanceof ImageManifest image) {
+        image.blobs().forEach(b -> found.add(LedgerItem.blob(repository, b.digest().toString())));
+      } else if (manifest instanceof ImageIndex index) {
+        for (Descriptor child : index.manifests()) {
+          found.addAll(named(repository, child.digest().toString(), depth + 1, deadline));
+        }
+      }
+    } catch (RuntimeException e) {
+      // Not a manifest the toolkit reads: its tag and digest are still looked up and deleted.
+    }
+    return found;
   }
 
   /** Every tag the repository lists; none when it does not know the name or does not answer with a list. */

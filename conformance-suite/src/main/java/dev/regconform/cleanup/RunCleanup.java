@@ -39,6 +39,9 @@ public final class RunCleanup implements AutoCloseable {
   /** How long the verification at a run's normal end may take, per target. */
   static final Duration VERIFY_LIMIT = Duration.ofMinutes(10);
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** How many sweeps an interrupted run makes at most, and the pause between them. */
+  private static final int SWEEPS = 4;
+  private static final Duration SETTLE = Duration.ofSeconds(1);
 
   private final List<RegistryTarget> targets;
   private final Map<RegistryTarget, RunLedger> ledgers = new LinkedHashMap<>();
@@ -72,6 +75,8 @@ public final class RunCleanup implements AutoCloseable {
    * @return summary.json's {@code cleanup}: one entry per target, in the targets' order
    */
   public JsonNode verify() {
+    // An interrupted run writes no reports (its verdicts would be the interruption's): the shutdown hook cleans up.
+    interruption.holdIfTriggered();
     List<CleanupReport> reports = new ArrayList<>();
     for (RegistryTarget target : targets) {
       reports.add(sweep(target, Instant.now().plus(VERIFY_LIMIT)));
@@ -97,11 +102,29 @@ public final class RunCleanup implements AutoCloseable {
     return all;
   }
 
-  /** The interrupted run's cleanup: every target swept against one deadline; the lines to print. */
+  /**
+   * The interrupted run's cleanup: every target swept against one deadline, again while a sweep still finds something
+   * (a push under way when the run stopped — Jib's, or the Docker engine's for a killed docker — may land after the
+   * first); the lines to print.
+   */
   private List<String> interrupted(Instant deadline) {
     List<String> lines = new ArrayList<>();
     for (RegistryTarget target : targets) {
       CleanupReport report = sweep(target, deadline);
+      for (int round = 1; round < SWEEPS && Instant.now().plus(SETTLE).isBefore(deadline); round++) {
+        try {
+          Thread.sleep(SETTLE.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+        CleanupReport again = sweep(target, deadline);
+        boolean settled = again.deletedAtTheEnd().isEmpty();
+        report = again;
+        if (settled && round > 1) {
+          break;
+        }
+      }
       lines.add(line(report));
       lines.addAll(report.warnings(true));
     }

@@ -18,7 +18,13 @@ import org.apache.http.HttpRequestInterceptor;
  */
 public final class RequestGate {
   private static volatile String closedBecause;
-  private static final ThreadLocal<Boolean> EXEMPT = ThreadLocal.withInitial(() -> false);
+  /** Inherited: threads an exempt cleanup starts (its pool) are exempt too. */
+  private static final InheritableThreadLocal<Boolean> EXEMPT = new InheritableThreadLocal<>() {
+    @Override
+    protected Boolean initialValue() {
+      return false;
+    }
+  };
 
   /** Added first to every client's HTTP stack ({@link HttpConnections}). */
   static final HttpRequestInterceptor INTERCEPTOR = (request, context) -> check();
@@ -39,7 +45,7 @@ public final class RequestGate {
     return closedBecause != null;
   }
 
-  /** Runs {@code work} on this thread with its requests let through, closed gate or not. */
+  /** Runs {@code work} on this thread (and threads it starts) with its requests let through, closed gate or not. */
   public static <T> T exempt(Callable<T> work) throws Exception {
     boolean before = EXEMPT.get();
     EXEMPT.set(true);

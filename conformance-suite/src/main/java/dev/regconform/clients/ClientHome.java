@@ -33,6 +33,7 @@ import java.util.stream.Stream;
 public final class ClientHome implements AutoCloseable {
   /** The client processes running now, in every home ({@link #stopAll()}). */
   private static final Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private static volatile boolean stopped;
   /** Variables of the caller's environment that are passed on: how to find programs and the Docker engine. */
   private static final Set<String> INHERITED = Set.of("PATH", "DOCKER_HOST", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY",
       "TMPDIR", "LANG");
@@ -137,6 +138,9 @@ public final class ClientHome implements AutoCloseable {
    */
   public ClientRun run(Duration limit, String stdin, List<String> command) {
     long start = System.nanoTime();
+    if (stopped) {
+      return new ClientRun(shown(command), -1, "not started: the run is stopping", elapsed(start), false);
+    }
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
     builder.environment().clear();
     builder.environment().putAll(environment());
@@ -155,12 +159,13 @@ public final class ClientHome implements AutoCloseable {
   }
 
   /**
-   * Kills every client process running now, with what it started (an interrupted run must push nothing more); they
-   * end as if their time limit had passed.
+   * Kills every client process running now, with what it started, and starts none from now on (an interrupted run
+   * must push nothing more); they end as if their time limit had passed.
    *
    * @return how many were running
    */
   public static int stopAll() {
+    stopped = true;
     List<Process> running = List.copyOf(RUNNING);
     for (Process process : running) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -120,10 +120,10 @@ final class ContentRegistry implements AutoCloseable {
           exchange.getResponseHeaders().add("Docker-Content-Digest", stored);
           answer(exchange, 201, "");
         }
-        case "HEAD" -> {
+        case "HEAD", "GET" -> {
           if (digest != null && held.containsKey(digest)) {
             exchange.getResponseHeaders().add("Docker-Content-Digest", digest);
-            answer(exchange, 200, "");
+            answer(exchange, 200, new String(held.get(digest), UTF_8));
           } else {
             answer(exchange, 404, "");
           }

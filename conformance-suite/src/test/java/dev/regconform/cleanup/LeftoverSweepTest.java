@@ -43,7 +43,9 @@ class LeftoverSweepTest {
     byte[] layer = ("layer of " + repository + ":" + tag).getBytes(UTF_8);
     Digest blob = Digest.sha256(layer);
     assertThat(client.uploadMonolithic(repository, blob, layer).status()).as("blob POST").isEqualTo(201);
-    byte[] manifest = ("{\"layers\":[{\"digest\":\"" + blob + "\"}],\"tag\":\"" + tag + "\"}").getBytes(UTF_8);
+    byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"config\":{"
+        + "\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + blob + "\",\"size\":"
+        + layer.length + "},\"layers\":[],\"annotations\":{\"tag\":\"" + tag + "\"}}").getBytes(UTF_8);
     assertThat(client.putManifest(repository, tag, MediaTypes.OCI_MANIFEST, manifest).status()).as("manifest PUT")
         .isEqualTo(201);
     return Digest.sha256(manifest);
@@ -120,15 +122,16 @@ class LeftoverSweepTest {
   @Test
   void a_tag_nobody_recorded_in_a_repository_of_the_run_is_found_and_deleted() {
     ledger.close(); // as a real client pushes: past the toolkit's HTTP client
-    pushImage(REPO, "pushed-by-docker");
+    Digest manifest = pushImage(REPO, "pushed-by-docker");
     ledger = RunLedger.open(registry.baseUri());
     ledger.repository(REPO);
 
     CleanupReport report = sweep(Instant.now().plusSeconds(30));
 
-    assertThat(report.deletedAtTheEnd()).extracting(LedgerItem::toString)
-        .containsExactly("tag " + REPO + ":pushed-by-docker");
-    assertThat(registry.held()).as("the manifest went with its tag").noneMatch(h -> h.startsWith("manifest"));
+    assertThat(report.deletedAtTheEnd()).extracting(LedgerItem::toString).containsExactlyInAnyOrder(
+        "tag " + REPO + ":pushed-by-docker", "manifest " + REPO + "@" + manifest,
+        "blob " + REPO + "@" + Digest.sha256(("layer of " + REPO + ":pushed-by-docker").getBytes(UTF_8)));
+    assertThat(registry.held()).as("what the registry still holds").isEmpty();
   }
 
   @Test
