@@ -39,6 +39,7 @@ public final class Interruption {
   private final AtomicBoolean armed = new AtomicBoolean(true);
   private final AtomicBoolean running = new AtomicBoolean();
   private final Thread hook;
+  private boolean hookAdded;
   private SignalHandler previousInt;
   private SignalHandler previousTerm;
 
@@ -62,14 +63,21 @@ public final class Interruption {
       Function<java.time.Instant, List<String>> cleanup) {
     Interruption interruption = new Interruption(out, limit, stop, cleanup);
     Runtime.getRuntime().addShutdownHook(interruption.hook);
+    interruption.hookAdded = true;
     interruption.previousInt = handle("INT", interruption);
     interruption.previousTerm = handle("TERM", interruption);
     return interruption;
   }
 
+  /** An interruption with no hook or signal handler installed: tests call {@link #onShutdown()} themselves. */
+  static Interruption unarmed(PrintWriter out, Duration limit, Stop stop,
+      Function<java.time.Instant, List<String>> cleanup) {
+    return new Interruption(out, limit, stop, cleanup);
+  }
+
   /** The run ended and verified its cleanup itself: nothing to do at exit, signals behave as before. */
   public void disarm() {
-    if (!armed.getAndSet(false)) {
+    if (!armed.getAndSet(false) || previousInt == null && previousTerm == null && !hookAdded) {
       return;
     }
     try {
