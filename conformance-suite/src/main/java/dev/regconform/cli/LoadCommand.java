@@ -1,6 +1,7 @@
 package dev.regconform.cli;
 
 import dev.regconform.bench.ByteSize;
+import dev.regconform.cleanup.Interruption;
 import dev.regconform.client.Credentials;
 import dev.regconform.client.RegistryClient;
 import dev.regconform.client.RegistryUnreachableException;
@@ -8,6 +9,7 @@ import dev.regconform.load.Cleanup;
 import dev.regconform.load.LoadChart;
 import dev.regconform.load.LoadDuration;
 import dev.regconform.load.LoadException;
+import dev.regconform.load.LoadInterruption;
 import dev.regconform.load.LoadReport;
 import dev.regconform.load.LoadRun;
 import dev.regconform.load.Mix;
@@ -150,12 +152,16 @@ public final class LoadCommand implements Callable<Integer> {
         reportCleanup(workload.cleanUp(cleanupThreads), err);
         return RegconformCommand.COULD_NOT_RUN;
       }
+      // Ctrl-C or SIGTERM: stop the workers and delete the run's images (30 s at most), as regconform run does.
+      Interruption interruption = LoadInterruption.arm(out, workload, cleanupThreads);
       LoadRun.Result result = new LoadRun(workload, s.mix(), s.concurrency(), s.duration(), s.operations()).run();
+      interruption.holdIfTriggered();
       if (!json) {
         out.printf("run over after %.1f s; deleting the run's images...%n", result.elapsedNanos() / 1e9);
         out.flush();
       }
       Cleanup cleanup = workload.cleanUp(cleanupThreads);
+      interruption.disarm();
       LoadReport report = new LoadReport(s.target(), s.repositories(), date, s.concurrency(), s.duration(),
           s.operations(), s.mix(), s.blobSize(), result, cleanup, Runtime.getRuntime().maxMemory());
       List<Path> written = write(report, s.reportDir());

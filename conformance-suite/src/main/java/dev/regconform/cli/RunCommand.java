@@ -1,6 +1,7 @@
 package dev.regconform.cli;
 
 import dev.regconform.allure.AllureHistory;
+import dev.regconform.cleanup.RunCleanup;
 import dev.regconform.client.Challenge;
 import dev.regconform.client.Credentials;
 import dev.regconform.client.ExchangeListeners;
@@ -303,6 +304,7 @@ public final class RunCommand implements Callable<Integer> {
       ExchangeListeners.add(printer);
     }
 
+    RunCleanup cleanup = RunCleanup.start(settings, out, err);
     List<TargetRun> runs = new ArrayList<>();
     try {
       runs.addAll(ParallelTargets.run(settings, parallel == null ? settings.size() : parallel, out, err,
@@ -316,12 +318,13 @@ public final class RunCommand implements Callable<Integer> {
         deleteRecursively(allureResults);
       }
     }
+    cleanup.verify();
     Counts total = runs.stream().map(TargetRun::counts).reduce(Counts.none(), Counts::plus);
     RunComparison.Result compared = comparison.compare(runs, reports, out, err);
     if (reports.isPresent()) {
       Path dir = reports.get();
       JUnitXmlWriter.write(dir.resolve("junit.xml"), runs);
-      SummaryJsonWriter.write(dir.resolve("summary.json"), ToolVersion.get(), runs, compared.summarySections());
+      SummaryJsonWriter.write(dir.resolve("summary.json"), ToolVersion.get(), runs, cleanup.withSection(compared.summarySections()));
       Traceability trace = RequirementsReportWriter.write(dir, Requirements.load(), runs);
       trace.unknownRequirementIds().forEach((id, checks) -> err.println("warning: requirement id " + id
           + " named by " + String.join(", ", checks) + " is not in " + Requirements.RESOURCE));

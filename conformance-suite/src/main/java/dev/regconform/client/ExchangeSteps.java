@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.UUID;
 import org.apache.http.Header;
 import org.apache.http.HttpRequestInterceptor;
@@ -39,8 +38,7 @@ final class ExchangeSteps {
    * {@link ExchangeListeners}.
    */
   static void record(RecordedExchange exchange) {
-    ExchangeListeners.tell(exchange.method(), exchange.url(),
-        exchange.answer().map(a -> OptionalInt.of(a.status())).orElse(OptionalInt.empty()));
+    ExchangeListeners.tell(exchange);
     AllureLifecycle lifecycle = Allure.getLifecycle();
     Optional<String> parent = lifecycle.getCurrentTestCaseOrStep();
     if (parent.isEmpty()) {

@@ -60,6 +60,8 @@ final class HttpConnections {
         .disableContentCompression()
         .disableRedirectHandling()
         .disableCookieManagement()
+        // First: an interrupted run sends nothing more but its cleanup (RequestGate).
+        .addInterceptorFirst(RequestGate.INTERCEPTOR)
         // Last, so it sees the request as it goes out (for the report: ExchangeSteps).
         .addInterceptorLast(ExchangeSteps.SentHeaders.INTERCEPTOR)
         .setDefaultRequestConfig(RequestConfig.custom()

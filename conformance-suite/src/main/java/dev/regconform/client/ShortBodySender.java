@@ -260,6 +260,7 @@ final class ShortBodySender {
 
   /** A connected socket to {@code host:port}, TLS when asked (handshake bounded by the connect timeout). */
   Socket open(String host, int port, boolean tls) throws IOException {
+    RequestGate.check();
     Socket plain = new Socket();
     plain.connect(new InetSocketAddress(host, port), connectTimeoutMillis);
     if (!tls) {

@@ -31,6 +31,9 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class ClientHome implements AutoCloseable {
+  /** The client processes running now, in every home ({@link #stopAll()}). */
+  private static final Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private static volatile boolean stopped;
   /** Variables of the caller's environment that are passed on: how to find programs and the Docker engine. */
   private static final Set<String> INHERITED = Set.of("PATH", "DOCKER_HOST", "DOCKER_CERT_PATH", "DOCKER_TLS_VERIFY",
       "TMPDIR", "LANG");
@@ -135,6 +138,9 @@ public final class ClientHome implements AutoCloseable {
    */
   public ClientRun run(Duration limit, String stdin, List<String> command) {
     long start = System.nanoTime();
+    if (stopped) {
+      return new ClientRun(shown(command), -1, "not started: the run is stopping", elapsed(start), false);
+    }
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
     builder.environment().clear();
     builder.environment().putAll(environment());
@@ -144,6 +150,31 @@ public final class ClientHome implements AutoCloseable {
     } catch (IOException e) {
       return new ClientRun(shown(command), -1, "cannot start: " + e.getMessage(), elapsed(start), false);
     }
+    RUNNING.add(process);
+    try {
+      return awaitClient(process, command, limit, stdin, start);
+    } finally {
+      RUNNING.remove(process);
+    }
+  }
+
+  /**
+   * Kills every client process running now, with what it started, and starts none from now on (an interrupted run
+   * must push nothing more); they end as if their time limit had passed.
+   *
+   * @return how many were running
+   */
+  public static int stopAll() {
+    stopped = true;
+    List<Process> running = List.copyOf(RUNNING);
+    for (Process process : running) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+    }
+    return running.size();
+  }
+
+  private ClientRun awaitClient(Process process, List<String> command, Duration limit, String stdin, long start) {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     Thread reader = new Thread(() -> copy(process.getInputStream(), output), "client-output");
     reader.setDaemon(true);

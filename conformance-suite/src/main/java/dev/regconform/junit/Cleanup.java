@@ -1,5 +1,7 @@
 package dev.regconform.junit;
 
+import dev.regconform.cleanup.LedgerItem;
+import dev.regconform.cleanup.RunLedger;
 import dev.regconform.client.RegistryClient;
 import dev.regconform.client.RegistryResponse;
 import dev.regconform.model.Digest;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,16 +25,28 @@ public final class Cleanup {
 
   private final Deque<Item> manifests = new ArrayDeque<>();
   private final Set<Item> blobs = new LinkedHashSet<>();
+  private final Optional<RunLedger> ledger;
+
+  public Cleanup() {
+    this(Optional.empty());
+  }
+
+  /** A cleanup that also records into the run's ledger, which checks at the end of the run that all of it went. */
+  public Cleanup(Optional<RunLedger> ledger) {
+    this.ledger = ledger;
+  }
 
   public synchronized void recordManifest(String repository, Digest digest) {
     Item item = new Item(repository, digest);
     if (!manifests.contains(item)) {
       manifests.push(item);
     }
+    ledger.ifPresent(l -> l.stored(LedgerItem.manifest(repository, digest.toString())));
   }
 
   public synchronized void recordBlob(String repository, Digest digest) {
     blobs.add(new Item(repository, digest));
+    ledger.ifPresent(l -> l.stored(LedgerItem.blob(repository, digest.toString())));
   }
 
   /** Deletes everything recorded, manifests first; returns one line per DELETE that got an unexpected answer. */

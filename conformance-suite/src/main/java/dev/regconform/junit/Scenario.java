@@ -1,14 +1,19 @@
 package dev.regconform.junit;
 
+import dev.regconform.cleanup.LedgerItem;
+import dev.regconform.cleanup.RunLedger;
 import dev.regconform.client.ContentPusher;
 import dev.regconform.client.RegistryClient;
 import dev.regconform.fixtures.images.TestImage;
+import dev.regconform.model.Digest;
 import dev.regconform.model.ImageFormat;
 import dev.regconform.target.RegistryTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -31,14 +36,20 @@ public final class Scenario implements AutoCloseable {
   private final String baseName;
   private final ImageFormat format;
   private final Function<String, Optional<String>> configuration;
-  private final Cleanup cleanup = new Cleanup();
+  private final Optional<RunLedger> ledger;
+  private final Cleanup cleanup;
   private final List<TestImage> images = new ArrayList<>();
+  /** The repositories this scenario handed out. */
+  private final Set<String> repositories = ConcurrentHashMap.newKeySet();
 
   Scenario(RegistryTarget target, RegistryClient client, Class<?> testClass,
       Function<String, Optional<String>> configuration) {
     this.target = target;
     this.client = client;
     this.configuration = configuration;
+    // The run's ledger (when a run keeps one) hears what the scenario records by hand, e.g. what docker pushed.
+    this.ledger = RunLedger.of(target.url());
+    this.cleanup = new Cleanup(ledger);
     ForImageFormat f = testClass.getAnnotation(ForImageFormat.class);
     // Each class gets a repository of its own under the run's namespace, so classes never share content.
     this.format = f == null ? ImageFormat.OCI : f.value();
@@ -69,12 +80,36 @@ public final class Scenario implements AutoCloseable {
 
   /** This scenario's repository: {@code <namespace>/<scenario>-<format>}. */
   public String repository() {
-    return target.namespace() + "/" + baseName;
+    return own(target.namespace() + "/" + baseName);
   }
 
   /** A repository of its own for one check: {@code <namespace>/<scenario>-<format>-<suffix>}. */
   public String repository(String suffix) {
-    return repository() + "-" + suffix;
+    return own(repository() + "-" + suffix);
+  }
+
+  /** Tells the run's ledger about a repository of the run's own: its tags are listed when the run ends. */
+  private String own(String repository) {
+    ledger.ifPresent(l -> l.repository(repository));
+    repositories.add(repository);
+    return repository;
+  }
+
+  /**
+   * What the run's ledger says is stored in this scenario's repositories and not deleted yet, recorded for the
+   * cleanup: pushes inside checks nobody recorded by hand, and the sha256 name a registry gives a blob pushed as sha512.
+   */
+  private void recordWhatTheLedgerHolds() {
+    for (LedgerItem item : ledger.map(RunLedger::pending).orElse(List.of())) {
+      if (!repositories.contains(item.repository()) || !Digest.isDigest(item.reference())) {
+        continue;
+      }
+      switch (item.kind()) {
+        case MANIFEST -> cleanup.recordManifest(item.repository(), Digest.parse(item.reference()));
+        case BLOB -> cleanup.recordBlob(item.repository(), Digest.parse(item.reference()));
+        case TAG -> { } // goes with its manifest
+      }
+    }
   }
 
   /** A pusher that records what it pushes for cleanup. */
@@ -93,6 +128,7 @@ public final class Scenario implements AutoCloseable {
   public void close() {
     // OCI_DELETE_MANIFEST_BEFORE_BLOBS=false asks for blobs first (some registries need one order or the other).
     boolean manifestsFirst = configuration(MANIFESTS_FIRST).map(Boolean::parseBoolean).orElse(true);
+    recordWhatTheLedgerHolds();
     List<String> problems = cleanup.run(client, manifestsFirst);
     images.forEach(TestImage::close);
     if (!problems.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.regconform.load;
 
+import dev.regconform.client.RequestGate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,8 @@ public final class LoadRun {
       int worker = i;
       SplittableRandom random = seeds.split();
       Thread t = new Thread(() -> {
-        while (System.nanoTime() - deadline < 0 && started.getAndIncrement() < limit) {
+        // A closed RequestGate: the run was interrupted (Ctrl-C); no operation starts any more.
+        while (System.nanoTime() - deadline < 0 && !RequestGate.isClosed() && started.getAndIncrement() < limit) {
           Operation op = mix.pick(random);
           long begin = System.nanoTime();
           Outcome outcome;

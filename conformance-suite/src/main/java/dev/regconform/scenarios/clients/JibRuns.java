@@ -6,6 +6,7 @@ import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.RegistryImage;
 import dev.regconform.client.Credentials;
+import dev.regconform.client.RequestGate;
 import dev.regconform.clients.ClientHome;
 import dev.regconform.junit.Scenario;
 
@@ -52,6 +53,10 @@ final class JibRuns {
       String before = System.getProperty(SEND_CREDENTIALS_OVER_HTTP);
       System.setProperty(SEND_CREDENTIALS_OVER_HTTP, "true");
       try {
+        if (RequestGate.isClosed()) {
+          // Jib has an HTTP client of its own, which the gate does not stop: an interrupted run starts no Jib push.
+          throw new IllegalStateException("Jib not started: the run is stopping");
+        }
         return builder.containerize(containerizer);
       } finally {
         if (before == null) {

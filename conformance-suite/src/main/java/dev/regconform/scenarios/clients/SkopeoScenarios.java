@@ -200,10 +200,11 @@ public class SkopeoScenarios extends ScenarioSupport {
 
   /** Copies the layout's image to {@code repository:tag}, asserting skopeo succeeded; records it for cleanup. */
   private void copyLayout(String repository, String tag) {
-    ClientRun copy = skopeo(TRANSFER, "copy", "--dest-tls-verify=false", "--preserve-digests", "oci:" + layout + ":v1",
-        ref(repository, ":" + tag));
+    // Recorded before the copy: an interrupted run then deletes the blobs skopeo pushed before its manifest.
     scenario.cleanup().recordManifest(repository, image.digest());
     image.blobs().forEach(b -> scenario.cleanup().recordBlob(repository, b.digest()));
+    ClientRun copy = skopeo(TRANSFER, "copy", "--dest-tls-verify=false", "--preserve-digests", "oci:" + layout + ":v1",
+        ref(repository, ":" + tag));
     assertSucceeded(copy, "skopeo copy from an OCI layout to " + repository + ":" + tag);
   }
 
