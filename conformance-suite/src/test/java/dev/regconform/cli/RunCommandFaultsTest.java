@@ -58,6 +58,19 @@ class RunCommandFaultsTest {
   }
 
   @Test
+  void a_request_timeout_that_is_not_a_duration_exits_2_in_one_line_with_the_syntax() {
+    for (String command : List.of("run", "bench blob", "load")) {
+      List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
+      args.addAll(List.of("--target", "http://127.0.0.1:9", "--request-timeout", "10"));
+      CliRun run = timed(args.toArray(String[]::new));
+
+      assertThat(run.exitCode()).as("exit status of %s%n%s", command, run).isEqualTo(2);
+      assertThat(run.err().strip()).as("standard error of %s", command).isEqualTo("regconform: invalid "
+          + "--request-timeout '10': expected a number with ms, s or m, e.g. 500ms, 10s or 2m");
+    }
+  }
+
+  @Test
   void a_closed_port_is_refused_in_one_line_saying_connection_refused() throws IOException {
     int port;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
