@@ -161,10 +161,12 @@ final class CheckResultListener implements TestExecutionListener {
         .filter(TestIdentifier::isTest).filter(t -> !reported.contains(t.getUniqueId())).toList();
     if (unreported.isEmpty()) {
       synchronized (this) {
-        // A registry that stopped answering fails every class's cleanup the same way: said once.
-        if (!(error instanceof RegistryStoppedAnsweringException
-            && warnings.stream().anyMatch(w -> w.endsWith(": " + message(error))))) {
+        // A registry that stopped answering fails every class's cleanup the same way (JUnit may wrap it): said once.
+        Optional<Throwable> stopped = stoppedAnswering(error);
+        if (stopped.isEmpty()) {
           warnings.add(id.getDisplayName() + ": " + message(error));
+        } else if (warnings.stream().noneMatch(w -> w.endsWith(": " + message(stopped.get())))) {
+          warnings.add("cleanup not done: " + message(stopped.get()));
         }
       }
       return;
@@ -283,6 +285,21 @@ final class CheckResultListener implements TestExecutionListener {
       return message(error);
     }
     return "Error: " + error.getClass().getName() + ": " + message(error);
+  }
+
+  /** The {@link RegistryStoppedAnsweringException} that {@code error} is, or was caused by, or carries suppressed. */
+  private static Optional<Throwable> stoppedAnswering(Throwable error) {
+    for (Throwable t = error; t != null && t != t.getCause(); t = t.getCause()) {
+      if (t instanceof RegistryStoppedAnsweringException) {
+        return Optional.of(t);
+      }
+      for (Throwable suppressed : t.getSuppressed()) {
+        if (suppressed instanceof RegistryStoppedAnsweringException) {
+          return Optional.of(suppressed);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static String capitalized(String text) {
