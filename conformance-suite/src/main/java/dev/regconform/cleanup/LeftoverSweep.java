@@ -2,6 +2,7 @@ package dev.regconform.cleanup;
 
 import dev.regconform.cleanup.CleanupReport.Cause;
 import dev.regconform.cleanup.CleanupReport.Leftover;
+import dev.regconform.client.IncompleteResponseError;
 import dev.regconform.client.RegistryClient;
 import dev.regconform.client.RegistryError;
 import dev.regconform.client.RegistryResponse;
@@ -283,11 +284,18 @@ public final class LeftoverSweep {
     return tags;
   }
 
+  /**
+   * The request, sent even when the gate is closed. An answer cut short ({@link IncompleteResponseError}, which a check
+   * treats as a failure) becomes a RuntimeException here, as every other trouble of the sweep: the item it was about
+   * is reported with that reason, and the sweep goes on.
+   */
   private static <T> T exempt(Callable<T> call) {
     try {
       return RequestGate.exempt(call);
     } catch (RuntimeException e) {
       throw e;
+    } catch (IncompleteResponseError e) {
+      throw new IllegalStateException(e.getMessage().strip(), e);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -3,9 +3,11 @@ package dev.regconform.cli;
 import dev.regconform.client.Credentials;
 import dev.regconform.client.RegistryClient;
 import dev.regconform.client.RegistryResponse;
+import dev.regconform.client.RequestTimeout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine.Option;
@@ -29,6 +31,11 @@ final class RegistryAccess {
       + "credentials over plain http to hosts other than loopback.")
   boolean insecure;
 
+  @Option(names = "--request-timeout", paramLabel = "DURATION",
+      description = "How long one request may take, e.g. 500ms, 10s, 2m (default 2m); a large streamed transfer may "
+          + "take longer but not stall for this long.")
+  String requestTimeout;
+
   /** Environment lookup; a seam for tests. */
   Function<String, String> environment = System::getenv;
   /** Standard input; a seam for tests. */
@@ -41,13 +48,15 @@ final class RegistryAccess {
 
   /**
    * {@code given} ({@code --target}), else {@code OCI_ROOT_URL}, refused unless it is a loopback address or
-   * {@code --allow-remote} was given.
+   * {@code --allow-remote} was given. Checks {@code --request-timeout} too, so a command refuses a bad one with its other
+   * options.
    *
    * @param missing the message when neither is given
    * @param remoteRefusal the message when the target is not a loopback address, given the URL
    * @throws IllegalArgumentException with the one line to print
    */
   URI target(String given, String missing, Function<URI, String> remoteRefusal) {
+    requestTimeout();
     URI url = Optional.ofNullable(given).or(() -> env("OCI_ROOT_URL")).map(t -> CommandInputs.parseTarget(t)
         .orElseThrow(() -> new IllegalArgumentException("invalid --target '" + t + "': expected a URL such as "
             + "http://127.0.0.1:5000"))).orElseThrow(() -> new IllegalArgumentException(missing));
@@ -73,7 +82,13 @@ final class RegistryAccess {
   }
 
   RegistryClient client(URI url, Credentials credentials) {
-    return RegistryClient.builder(url).credentials(credentials).insecure(insecure).build();
+    return RegistryClient.builder(url).credentials(credentials).insecure(insecure).requestTimeout(requestTimeout())
+        .build();
+  }
+
+  /** {@code --request-timeout}, else 2 minutes; @throws IllegalArgumentException with the one line to print */
+  Duration requestTimeout() {
+    return requestTimeout == null ? RequestTimeout.DEFAULT : RequestTimeout.parse("--request-timeout", requestTimeout);
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.regconform.client.Headers;
 import dev.regconform.client.RegistryClient;
 import dev.regconform.client.RegistryResponse;
 import dev.regconform.client.RegistryUnreachableException;
+import dev.regconform.client.RequestTimeout;
 import dev.regconform.junit.Feature;
 import dev.regconform.model.Reference;
 import dev.regconform.reports.CheckResult;
@@ -138,6 +139,12 @@ public final class RunCommand implements Callable<Integer> {
       description = "Size of the layer push.blob.large-streamed pushes and pulls back, streamed: bytes, or KiB, MiB, GiB "
           + "(default 300MiB). Lower it for a registry far away.")
   String largeBlobSize;
+
+  @Option(names = "--request-timeout", paramLabel = "DURATION",
+      description = "How long one request may take, e.g. 500ms, 10s, 2m (default 2m): connecting (at most 10s) and the "
+          + "whole answer; a large streamed transfer may take longer but not stall for this long. A target that stops "
+          + "answering ends its remaining checks broken at once.")
+  String requestTimeout;
 
   @Option(names = "--token-certificate", paramLabel = "CERT.pem",
       description = "The certificate (PEM) of --token-signing-key, as the registry's rootcertbundle holds it.")
@@ -381,6 +388,10 @@ public final class RunCommand implements Callable<Integer> {
     if (largeBlobSize != null) {
       LargeBlobScenarios.parseSize(largeBlobSize);
       parameters.put(LargeBlobScenarios.SIZE, largeBlobSize);
+    }
+    if (requestTimeout != null) {
+      parameters.put(RunOptions.REQUEST_TIMEOUT, RequestTimeout.text(RequestTimeout.parse("--request-timeout",
+          requestTimeout)));
     }
     if (threads != null) {
       if (threads < 1) {

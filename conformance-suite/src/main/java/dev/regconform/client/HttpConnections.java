@@ -11,6 +11,7 @@ import org.apache.http.NoHttpResponseException;
 import org.apache.http.client.config.RequestConfig;
 import org.apache.http.config.Registry;
 import org.apache.http.config.RegistryBuilder;
+import org.apache.http.config.SocketConfig;
 import org.apache.http.conn.socket.ConnectionSocketFactory;
 import org.apache.http.conn.socket.PlainConnectionSocketFactory;
 import org.apache.http.conn.ssl.NoopHostnameVerifier;
@@ -53,6 +54,8 @@ final class HttpConnections {
     pool.setDefaultMaxPerRoute(MAX_PER_ROUTE);
     pool.setMaxTotal(MAX_PER_ROUTE * 2);
     pool.setValidateAfterInactivity(VALIDATE_AFTER_IDLE_MILLIS);
+    // Bounds the TLS handshake too, which happens before the request's socket timeout applies.
+    pool.setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(readTimeoutMillis).build());
     return HttpClientBuilder.create()
         .setConnectionManager(pool)
         .setRequestExecutor(new ReuseMarkingExecutor())

@@ -52,18 +52,21 @@ public final class RegistryClient {
   private final InterruptedRequestSender interrupted;
   private final StreamingDownloads downloads;
   private final StreamingUploads uploads;
+  private final RegistryLiveness liveness;
 
   private RegistryClient(Builder builder) {
     this.baseUri = builder.baseUri;
     this.authenticator = new RegistryAuthenticator(builder.credentials, builder.clock);
     CloseableHttpClient connections =
         HttpConnections.open(builder.insecure, builder.connectTimeoutMillis, builder.readTimeoutMillis);
-    this.http = new RegistryHttp(connections);
+    java.time.Duration timeout = java.time.Duration.ofMillis(builder.readTimeoutMillis);
+    this.http = new RegistryHttp(connections, timeout);
     this.shortBodies = new ShortBodySender(builder.insecure, builder.connectTimeoutMillis, builder.shortBodyWaitMillis,
         builder.shortBodyAnswerMillis);
     this.interrupted = new InterruptedRequestSender(shortBodies);
-    this.downloads = new StreamingDownloads(connections);
-    this.uploads = new StreamingUploads(connections);
+    this.downloads = new StreamingDownloads(connections, timeout);
+    this.uploads = new StreamingUploads(connections, timeout);
+    this.liveness = new RegistryLiveness(this::probe);
   }
 
   public static Builder builder(URI baseUri) {
@@ -72,6 +75,17 @@ public final class RegistryClient {
 
   public URI baseUri() {
     return baseUri;
+  }
+
+  /**
+   * Fails at once when the registry stopped answering in the middle of the run ({@link RegistryLiveness}: a few
+   * requests in a row got no HTTP answer, nor did {@code GET /v2/}); a check calls it before it starts, so one that
+   * drives the registry with another client (docker, skopeo) does not wait out that client's timeouts either.
+   *
+   * @throws RegistryStoppedAnsweringException saying what happened, after how many requests
+   */
+  public void requireAnswering() {
+    liveness.beforeRequest();
   }
 
   // end-1: GET /v2/
@@ -232,13 +246,8 @@ public final class RegistryClient {
   public InterruptedExchange sendInterrupted(String method, String location, Map<String, String> headers,
       byte[] partialBody, long declaredLength) {
     String url = resolve(location);
-    String scope = uploadScope(url);
-    Optional<String> auth = authenticator.authorizationFor(scope);
-    if (auth.isEmpty()) {
-      send("GET", url("/v2/"), Map.of(), null, scope);
-      auth = authenticator.authorizationFor(scope);
-    }
-    return interrupted.send(method, url, headers, partialBody, declaredLength, auth.orElse(null));
+    String authorization = settledAuthorization(uploadScope(url));
+    return watched(() -> interrupted.send(method, url, headers, partialBody, declaredLength, authorization));
   }
 
   // end-12: GET <location> (upload status)
@@ -309,7 +318,8 @@ public final class RegistryClient {
   public RegistryResponse exchangeAs(String method, String pathOrUrl, Map<String, String> headers, byte[] body,
       String authorization) {
     String target = pathOrUrl.startsWith("/") ? url(pathOrUrl) : resolve(pathOrUrl);
-    return http.execute(method, target, headers, body == null ? null : RequestBody.of(body), authorization);
+    return watched(() -> http.execute(method, target, headers, body == null ? null : RequestBody.of(body),
+        authorization));
   }
 
   /** The URL of the {@code rel="next"} entry of a response's {@code Link} header, resolved; empty when none. */
@@ -405,12 +415,18 @@ public final class RegistryClient {
    * registry's challenge and caches the token (or notes that Basic is wanted).
    */
   private ShortBodyExchange sendShortBody(String method, String url, byte[] body, long declaredLength, String scope) {
+    String authorization = settledAuthorization(scope);
+    return watched(() -> shortBodies.send(method, url, body, declaredLength, authorization));
+  }
+
+  /** The Authorization value for {@code scope}, asking GET /v2/ with it first when none is known; null for none. */
+  private String settledAuthorization(String scope) {
     Optional<String> auth = authenticator.authorizationFor(scope);
     if (auth.isEmpty()) {
       send("GET", url("/v2/"), Map.of(), null, scope);
       auth = authenticator.authorizationFor(scope);
     }
-    return shortBodies.send(method, url, body, declaredLength, auth.orElse(null));
+    return auth.orElse(null);
   }
 
   /** As {@link #send}, for a streamed exchange made with the Authorization value it is given. */
@@ -430,16 +446,41 @@ public final class RegistryClient {
    */
   private <T> T authorized(String scope, Function<String, T> exchange, Function<T, RegistryResponse> responseOf) {
     Optional<String> auth = authenticator.authorizationFor(scope);
-    T result = exchange.apply(auth.orElse(null));
+    T result = watched(() -> exchange.apply(auth.orElse(null)));
     RegistryResponse response = responseOf.apply(result);
     if (response.status() == 401 && response.header(Headers.WWW_AUTHENTICATE).isPresent()) {
       Optional<String> retryAuth = authenticator.answer(response, scope,
           (tokenUrl, basic) -> http.execute("GET", tokenUrl, Map.of(), null, basic));
       if (retryAuth.isPresent() && !retryAuth.equals(auth)) {
-        result = exchange.apply(retryAuth.get());
+        result = watched(() -> exchange.apply(retryAuth.get()));
       }
     }
     return result;
+  }
+
+  /** One exchange, told to {@link RegistryLiveness}: not sent when the registry stopped answering. */
+  private <T> T watched(Supplier<T> exchange) {
+    liveness.beforeRequest();
+    T result;
+    try {
+      result = exchange.get();
+    } catch (RegistryUnreachableException e) {
+      throw liveness.noAnswer(e);
+    }
+    liveness.answered();
+    return result;
+  }
+
+  /** GET /v2/ for {@link RegistryLiveness}: empty when any answer came, else what happened. */
+  private Optional<String> probe() {
+    try {
+      http.execute("GET", url("/v2/"), Map.of(), null, null);
+      return Optional.empty();
+    } catch (RegistryUnreachableException e) {
+      String message = String.valueOf(e.getMessage());
+      int failed = message.indexOf(" failed: ");
+      return Optional.of(failed < 0 ? message : message.substring(failed + " failed: ".length()));
+    }
   }
 
   /** Builds a client; only the base URI is required. */
@@ -473,8 +514,23 @@ public final class RegistryClient {
       return this;
     }
 
+    /**
+     * The longest an exchange may take, from the request going out to the last byte of the answer; a streamed transfer
+     * (a file's body, {@link #getBlobTo}, {@link #pushStreamed}) may take longer but not go this long without a byte
+     * moving. Also each read's bound. Default 120 s.
+     */
     public Builder readTimeoutMillis(int millis) {
       this.readTimeoutMillis = millis;
+      return this;
+    }
+
+    /**
+     * How long one request may take ({@code --request-timeout}): {@link #readTimeoutMillis}, and connecting within it
+     * (at most 10 s).
+     */
+    public Builder requestTimeout(java.time.Duration timeout) {
+      this.readTimeoutMillis = Math.toIntExact(timeout.toMillis());
+      this.connectTimeoutMillis = Math.toIntExact(Math.min(timeout.toMillis(), RequestTimeout.MAX_CONNECT.toMillis()));
       return this;
     }
 

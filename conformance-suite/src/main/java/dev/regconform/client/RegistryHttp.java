@@ -1,8 +1,12 @@
 package dev.regconform.client;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +16,8 @@ import java.util.Set;
 import org.apache.http.Header;
 import org.apache.http.HttpEntity;
 import org.apache.http.client.methods.CloseableHttpResponse;
+import org.apache.http.conn.ConnectTimeoutException;
+import org.apache.http.entity.HttpEntityWrapper;
 import org.apache.http.client.methods.HttpEntityEnclosingRequestBase;
 import org.apache.http.client.methods.HttpRequestBase;
 import org.apache.http.entity.ByteArrayEntity;
@@ -36,9 +42,15 @@ final class RegistryHttp {
   private static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
 
   private final CloseableHttpClient client;
+  private final Duration timeout;
 
-  RegistryHttp(CloseableHttpClient client) {
+  /**
+   * @param timeout the longest an exchange may take ({@link ExchangeDeadline#whole}); one with a file's body may take
+   *     longer, but not go this long without a byte of it going out ({@link ExchangeDeadline#idle})
+   */
+  RegistryHttp(CloseableHttpClient client, Duration timeout) {
     this.client = client;
+    this.timeout = timeout;
   }
 
   /**
@@ -84,7 +96,14 @@ final class RegistryHttp {
 
   private RegistryResponse executeOnce(String method, String url, Map<String, String> headers, RequestBody body,
       String authorization) {
+    boolean fromFile = body != null && body.file() != null;
     HttpRequestBase request = newRequest(method, url, headers, body);
+    ExchangeDeadline deadline = fromFile ? ExchangeDeadline.idle(timeout, request::abort)
+        : ExchangeDeadline.whole(timeout, request::abort);
+    if (fromFile) {
+      WithBody upload = (WithBody) request;
+      upload.setEntity(new ProgressEntity(upload.getEntity(), deadline));
+    }
     headers.forEach(request::addHeader);
     if (request instanceof WithBody && headers.keySet().stream().noneMatch(Headers.CONTENT_TYPE::equalsIgnoreCase)) {
       request.setHeader(Headers.CONTENT_TYPE, DEFAULT_CONTENT_TYPE);
@@ -104,6 +123,9 @@ final class RegistryHttp {
       try {
         bytes = readBody(response.getEntity());
       } catch (IOException e) { // the body ended before its Content-Length, or the connection broke
+        if (deadline.expired()) {
+          throw new IOException(deadline.describe(), e);
+        }
         String contentLength = Optional.ofNullable(response.getFirstHeader(Headers.CONTENT_LENGTH))
             .map(Header::getValue).orElse(null);
         record(started, method, url, headers, body, authorization,
@@ -115,10 +137,39 @@ final class RegistryHttp {
           new RecordedExchange.Answer(status, responseHeaders, new RecordedExchange.Body.Bytes(bytes)), "");
       return new RegistryResponse(method, url, status, responseHeaders, bytes);
     } catch (IOException e) {
-      RegistryUnreachableException unreachable =
-          new RegistryUnreachableException(method + " " + Redaction.url(url) + " failed: " + rootMessage(e), e);
+      RegistryUnreachableException unreachable = new RegistryUnreachableException(method + " " + Redaction.url(url)
+          + " failed: " + (deadline.expired() ? deadline.describe() : rootMessage(e) + timeoutNote(e)), e);
       record(started, method, url, headers, body, authorization, null, unreachable.getMessage());
       throw unreachable;
+    } finally {
+      deadline.close();
+    }
+  }
+
+  /** For a read that timed out: which timeout that was. */
+  private String timeoutNote(IOException e) {
+    return e instanceof SocketTimeoutException && !(e instanceof ConnectTimeoutException)
+        ? " (nothing received for " + RequestTimeout.text(timeout) + ")" : "";
+  }
+
+  /** A body that tells its deadline each time bytes go out. */
+  private static final class ProgressEntity extends HttpEntityWrapper {
+    private final ExchangeDeadline deadline;
+
+    ProgressEntity(HttpEntity entity, ExchangeDeadline deadline) {
+      super(entity);
+      this.deadline = deadline;
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+      super.writeTo(new FilterOutputStream(out) {
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          out.write(b, off, len);
+          deadline.progress();
+        }
+      });
     }
   }
 

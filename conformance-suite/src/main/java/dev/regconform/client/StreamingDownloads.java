@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +31,12 @@ final class StreamingDownloads {
   private static final int BUFFER = 64 * 1024;
 
   private final CloseableHttpClient client;
+  private final Duration timeout;
 
-  StreamingDownloads(CloseableHttpClient client) {
+  /** @param timeout the longest a download may go without a byte arriving ({@link ExchangeDeadline#idle}) */
+  StreamingDownloads(CloseableHttpClient client, Duration timeout) {
     this.client = client;
+    this.timeout = timeout;
   }
 
   /**
@@ -51,6 +55,7 @@ final class StreamingDownloads {
       long started = System.currentTimeMillis();
       ExchangeSteps.SentHeaders.reset();
       String hopUrl = current.toString();
+      ExchangeDeadline deadline = ExchangeDeadline.idle(timeout, request::abort);
       try (CloseableHttpResponse response = client.execute(request)) {
         int status = response.getStatusLine().getStatusCode();
         List<Map.Entry<String, String>> headers = headersOf(response);
@@ -76,8 +81,11 @@ final class StreamingDownloads {
         }
         long size;
         try (InputStream in = entity.getContent()) {
-          size = copy(in, sink, digest);
+          size = copy(in, sink, digest, deadline);
         } catch (IOException e) { // the body ended before its Content-Length, or the connection broke
+          if (deadline.expired()) {
+            throw new IOException(deadline.describe(), e);
+          }
           record(started, request, hopUrl, new RecordedExchange.Answer(status, headers, RecordedExchange.Body.NONE),
               "the body broke off while it streamed: " + e);
           throw new IncompleteResponseError("GET", url, status,
@@ -89,8 +97,11 @@ final class StreamingDownloads {
             new RecordedExchange.Answer(status, headers, new RecordedExchange.Body.Streamed(size, received)), "");
         return new StreamedBlob(new RegistryResponse("GET", url, status, headers, new byte[0]), size, received);
       } catch (IOException e) {
-        record(started, request, hopUrl, null, e.toString());
-        throw new RegistryUnreachableException("GET " + Redaction.url(current.toString()) + " failed: " + e, e);
+        String failure = deadline.expired() ? deadline.describe() : e.toString();
+        record(started, request, hopUrl, null, failure);
+        throw new RegistryUnreachableException("GET " + Redaction.url(current.toString()) + " failed: " + failure, e);
+      } finally {
+        deadline.close();
       }
     }
   }
@@ -108,10 +119,12 @@ final class StreamingDownloads {
         Optional.ofNullable(answer), note));
   }
 
-  private static long copy(InputStream in, OutputStream sink, MessageDigest digest) throws IOException {
+  private static long copy(InputStream in, OutputStream sink, MessageDigest digest, ExchangeDeadline deadline)
+      throws IOException {
     byte[] buffer = new byte[BUFFER];
     long total = 0;
     for (int n; (n = in.read(buffer)) != -1; ) {
+      deadline.progress();
       digest.update(buffer, 0, n);
       sink.write(buffer, 0, n);
       total += n;

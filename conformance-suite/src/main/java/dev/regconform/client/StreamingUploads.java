@@ -4,6 +4,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +28,15 @@ final class StreamingUploads {
   private static final int MAX_RESPONSE_BODY = 64 * 1024;
 
   private final CloseableHttpClient client;
+  private final Duration timeout;
 
-  StreamingUploads(CloseableHttpClient client) {
+  /**
+   * @param timeout the longest an upload may go without a byte going out, or its answer may take once the body is
+   *     out ({@link ExchangeDeadline#idle})
+   */
+  StreamingUploads(CloseableHttpClient client, Duration timeout) {
     this.client = client;
+    this.timeout = timeout;
   }
 
   /**
@@ -51,8 +58,9 @@ final class StreamingUploads {
     if (authorization != null) {
       request.setHeader(Headers.AUTHORIZATION, authorization);
     }
+    ExchangeDeadline deadline = ExchangeDeadline.idle(timeout, request::abort);
     if (body != null) {
-      request.setEntity(new WrittenEntity(length, body));
+      request.setEntity(new WrittenEntity(length, body, deadline));
     }
     try (CloseableHttpResponse response = client.execute(request)) {
       List<Map.Entry<String, String>> headers = new ArrayList<>();
@@ -71,7 +79,9 @@ final class StreamingUploads {
       return new RegistryResponse(method, url, response.getStatusLine().getStatusCode(), headers, answer);
     } catch (IOException e) {
       throw new RegistryUnreachableException(method + " " + Redaction.url(url) + (body == null ? "" : " with " + length
-          + " streamed bytes") + " failed: " + e, e);
+          + " streamed bytes") + " failed: " + (deadline.expired() ? deadline.describe() : e), e);
+    } finally {
+      deadline.close();
     }
   }
 
@@ -79,10 +89,12 @@ final class StreamingUploads {
   private static final class WrittenEntity extends AbstractHttpEntity {
     private final long length;
     private final BodyWriter writer;
+    private final ExchangeDeadline deadline;
 
-    WrittenEntity(long length, BodyWriter writer) {
+    WrittenEntity(long length, BodyWriter writer, ExchangeDeadline deadline) {
       this.length = length;
       this.writer = writer;
+      this.deadline = deadline;
       setContentType("application/octet-stream");
     }
 
@@ -109,12 +121,14 @@ final class StreamingUploads {
         public void write(byte[] b, int off, int len) throws IOException {
           written[0] += len;
           out.write(b, off, len);
+          deadline.progress();
         }
 
         @Override
         public void write(int b) throws IOException {
           written[0]++;
           out.write(b);
+          deadline.progress();
         }
 
         @Override

@@ -1,7 +1,11 @@
 package dev.regconform.junit;
 
 import dev.regconform.client.RegistryClient;
+import dev.regconform.client.RequestTimeout;
+import dev.regconform.target.RunOptions;
+import java.time.Duration;
 import dev.regconform.target.RegistryTarget;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -11,7 +15,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * registry named by the run's configuration parameters. The client is shared by the whole run (root store).
  * (The Allure labels of each check come from {@code dev.regconform.allure.AllureCheckListener}.)
  */
-public final class RegistryTargetExtension implements ParameterResolver {
+public final class RegistryTargetExtension implements ParameterResolver, BeforeEachCallback {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RegistryTargetExtension.class);
 
   @Override
@@ -26,11 +30,31 @@ public final class RegistryTargetExtension implements ParameterResolver {
     if (parameter.getParameter().getType() == RegistryTarget.class) {
       return target;
     }
-    RegistryClient client = context.getRoot().getStore(NAMESPACE)
-        .getOrComputeIfAbsent(RegistryClient.class, k -> target.newClient(), RegistryClient.class);
+    RegistryClient client = client(context);
     Class<?> testClass = context.getRequiredTestClass();
     return classContext(context).getStore(NAMESPACE)
         .getOrComputeIfAbsent(Scenario.class, k -> new Scenario(target, client, testClass, context::getConfigurationParameter), Scenario.class);
+  }
+
+  /**
+   * A check does not start once the registry stopped answering (it ends broken at once, saying so), even one that
+   * drives the registry with another client.
+   */
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    RegistryClient client = context.getRoot().getStore(NAMESPACE).get(RegistryClient.class, RegistryClient.class);
+    if (client != null) { // none yet: no request was made, so none went unanswered
+      client.requireAnswering();
+    }
+  }
+
+  /** The run's client, its requests bounded by {@code regconform.request-timeout}. */
+  private static RegistryClient client(ExtensionContext context) {
+    RegistryTarget target = target(context);
+    Duration timeout = context.getConfigurationParameter(RunOptions.REQUEST_TIMEOUT)
+        .map(t -> RequestTimeout.parse("request timeout", t)).orElse(RequestTimeout.DEFAULT);
+    return context.getRoot().getStore(NAMESPACE)
+        .getOrComputeIfAbsent(RegistryClient.class, k -> target.newClient(timeout), RegistryClient.class);
   }
 
   private static RegistryTarget target(ExtensionContext context) {

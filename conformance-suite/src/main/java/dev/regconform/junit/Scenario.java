@@ -73,6 +73,13 @@ public final class Scenario implements AutoCloseable {
     return cleanup;
   }
 
+  /** How long one request may take ({@code --request-timeout}), for a client a check builds of its own. */
+  public java.time.Duration requestTimeout() {
+    return configuration(dev.regconform.target.RunOptions.REQUEST_TIMEOUT)
+        .map(t -> dev.regconform.client.RequestTimeout.parse("request timeout", t))
+        .orElse(dev.regconform.client.RequestTimeout.DEFAULT);
+  }
+
   /** A configuration parameter of the run, e.g. {@code regconform.crossmount.namespace}. */
   public Optional<String> configuration(String key) {
     return configuration.apply(key);

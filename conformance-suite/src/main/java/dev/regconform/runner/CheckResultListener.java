@@ -2,6 +2,8 @@ package dev.regconform.runner;
 
 import dev.regconform.client.Redaction;
 import dev.regconform.client.RegistryOperationException;
+import dev.regconform.client.RegistryStoppedAnsweringException;
+import dev.regconform.client.RegistryUnreachableException;
 import dev.regconform.junit.CheckId;
 import dev.regconform.junit.CheckIds;
 import dev.regconform.junit.Covers;
@@ -26,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.platform.engine.TestExecutionResult;
@@ -158,7 +161,13 @@ final class CheckResultListener implements TestExecutionListener {
         .filter(TestIdentifier::isTest).filter(t -> !reported.contains(t.getUniqueId())).toList();
     if (unreported.isEmpty()) {
       synchronized (this) {
-        warnings.add(id.getDisplayName() + ": " + message(error));
+        // A registry that stopped answering fails every class's cleanup the same way (JUnit may wrap it): said once.
+        Optional<Throwable> stopped = stoppedAnswering(error);
+        if (stopped.isEmpty()) {
+          warnings.add(id.getDisplayName() + ": " + message(error));
+        } else if (warnings.stream().noneMatch(w -> w.endsWith(": " + message(stopped.get())))) {
+          warnings.add("cleanup not done: " + message(stopped.get()));
+        }
       }
       return;
     }
@@ -257,9 +266,19 @@ final class CheckResultListener implements TestExecutionListener {
     return error == null ? "" : String.valueOf(error.getMessage()).strip();
   }
 
-  private static String failureMessage(Throwable error) {
+  static String failureMessage(Throwable error) {
     if (error == null) {
       return "";
+    }
+    if (error instanceof RegistryStoppedAnsweringException) {
+      return capitalized(message(error));
+    }
+    if (error instanceof RegistryUnreachableException) {
+      return "No answer from the registry: " + message(error);
+    }
+    if (error instanceof TimeoutException) { // JUnit's timeout (SuiteRunner): the check itself took too long
+      return "The check timed out: " + message(error) + " (the limit of one check, from the request timeout: "
+          + "see --request-timeout)";
     }
     if (error instanceof AssertionError || error instanceof TestAbortedException
         || error instanceof RegistryOperationException) {
@@ -268,9 +287,28 @@ final class CheckResultListener implements TestExecutionListener {
     return "Error: " + error.getClass().getName() + ": " + message(error);
   }
 
+  /** The {@link RegistryStoppedAnsweringException} that {@code error} is, or was caused by, or carries suppressed. */
+  private static Optional<Throwable> stoppedAnswering(Throwable error) {
+    for (Throwable t = error; t != null && t != t.getCause(); t = t.getCause()) {
+      if (t instanceof RegistryStoppedAnsweringException) {
+        return Optional.of(t);
+      }
+      for (Throwable suppressed : t.getSuppressed()) {
+        if (suppressed instanceof RegistryStoppedAnsweringException) {
+          return Optional.of(suppressed);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String capitalized(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
   private static String stackTrace(Throwable error) {
     if (error == null || error instanceof AssertionError || error instanceof TestAbortedException
-        || error instanceof RegistryOperationException) {
+        || error instanceof RegistryOperationException || error instanceof RegistryStoppedAnsweringException) {
       return "";
     }
     StringWriter sw = new StringWriter();

@@ -59,6 +59,7 @@ public final class SuiteRunner {
         // Classes that take seconds start first (so none is left running alone at the end), then by display name.
         .configurationParameter("junit.jupiter.testclass.order.default", LongRunningFirst.class.getName())
         .configurationParameters(concurrency(options.threads()))
+        .configurationParameter("junit.jupiter.execution.timeout.default", options.checkTimeout().toSeconds() + " s")
         // The scenarios ship in the jar; a user's junit-platform.properties must not change how they run.
         .enableImplicitConfigurationParameters(false);
     String checks = options.parameters().get(CheckSelection.PARAMETER);

@@ -77,7 +77,13 @@ public record RegistryTarget(URI url, Credentials credentials, String namespace,
 
   /** A client for this registry. */
   public RegistryClient newClient() {
-    return RegistryClient.builder(url).credentials(credentials).insecure(insecure).build();
+    return newClient(dev.regconform.client.RequestTimeout.DEFAULT);
+  }
+
+  /** A client for this registry whose requests may each take {@code requestTimeout} ({@code --request-timeout}). */
+  public RegistryClient newClient(java.time.Duration requestTimeout) {
+    return RegistryClient.builder(url).credentials(credentials).insecure(insecure).requestTimeout(requestTimeout)
+        .build();
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.regconform.target;
 
+import dev.regconform.client.RequestTimeout;
 import dev.regconform.junit.Feature;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -28,6 +30,13 @@ public record RunOptions(String specVersion, Map<Feature, String> disabled, Map<
   public static final String THREADS = "regconform.threads";
   /** Measured on a 2-CPU machine against a local Distribution: bench/RESULTS.md. */
   public static final int DEFAULT_THREADS = 8;
+  /** How long one request to the registry may take ({@link #requestTimeout()}), e.g. {@code 10s}. */
+  public static final String REQUEST_TIMEOUT = "regconform.request-timeout";
+  /**
+   * The least time one check may take before JUnit ends it as timed out ({@link #checkTimeout()}): the large-blob check
+   * takes 10 s with a local registry (300 MiB each way) and minutes over a slow line.
+   */
+  public static final Duration MIN_CHECK_TIMEOUT = Duration.ofMinutes(10);
 
   public RunOptions {
     if (!SPEC_VERSIONS.contains(specVersion)) {
@@ -45,6 +54,25 @@ public record RunOptions(String specVersion, Map<Feature, String> disabled, Map<
     if (threads != null && !threads.matches("[1-9][0-9]{0,2}")) {
       throw new IllegalArgumentException("threads must be a number from 1 to 999, was '" + threads + "'");
     }
+    if (parameters.containsKey(REQUEST_TIMEOUT)) {
+      RequestTimeout.parse("request timeout", parameters.get(REQUEST_TIMEOUT));
+    }
+  }
+
+  /** How long one request to the registry may take: {@code regconform.request-timeout}, else 2 minutes. */
+  public Duration requestTimeout() {
+    String given = parameters.get(REQUEST_TIMEOUT);
+    return given == null ? RequestTimeout.DEFAULT : RequestTimeout.parse("request timeout", given);
+  }
+
+  /**
+   * The last resort against a check that hangs whatever the request timeout bounds (a client process, a loop): JUnit
+   * ends a check (or a class's setup or cleanup) that takes longer, reported broken as timed out. Five request timeouts,
+   * at least {@link #MIN_CHECK_TIMEOUT}.
+   */
+  public Duration checkTimeout() {
+    Duration five = requestTimeout().multipliedBy(5);
+    return five.compareTo(MIN_CHECK_TIMEOUT) > 0 ? five : MIN_CHECK_TIMEOUT;
   }
 
   /**

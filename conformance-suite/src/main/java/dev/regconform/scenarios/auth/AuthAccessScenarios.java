@@ -104,6 +104,7 @@ public class AuthAccessScenarios extends AuthSupport {
 
   /** A client without credentials: it answers challenges with anonymous tokens, as docker pull does logged out. */
   private RegistryClient anonymousClient() {
-    return RegistryClient.builder(scenario.target().url()).insecure(scenario.target().insecure()).build();
+    return RegistryClient.builder(scenario.target().url()).insecure(scenario.target().insecure())
+        .requestTimeout(scenario.requestTimeout()).build();
   }
 }
