@@ -76,7 +76,7 @@ class RunCommandOciEnvironmentTest {
       }
     }
     JsonNode requirements = new ObjectMapper().readTree(reports.resolve("requirements.json").toFile());
-    assertThat(requirements.at("/counts/requirements").asInt()).isEqualTo(86);
+    assertThat(requirements.at("/counts/requirements").asInt()).isEqualTo(88);
     assertThat(requirements.at("/unknownRequirementIds").size()).isZero();
   }
 
