@@ -228,6 +228,10 @@ public final class LoadCommand implements Callable<Integer> {
         : access.env("OCI_REPORT_DIR")
             .map(d -> OciEnvironment.isNone(d) ? Optional.<Path>empty() : Optional.of(Path.of(d)))
             .orElse(Optional.of(DEFAULT_REPORT_DIR));
+    reports.flatMap(d -> InputFiles.directoryProblem(d, reportDir != null ? "--report-dir" : "OCI_REPORT_DIR"))
+        .ifPresent(problem -> {
+          throw new IllegalArgumentException(problem);
+        });
     return new Settings(url, concurrency, time, operations == null ? OptionalLong.empty() : OptionalLong.of(operations),
         weights, bytes, credentials, base, repositories, reports);
   }

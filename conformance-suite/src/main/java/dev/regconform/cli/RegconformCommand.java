@@ -35,12 +35,31 @@ public final class RegconformCommand implements Runnable {
       System.setProperty("org.slf4j.simpleLogger.log.org.testcontainers.DockerClientFactory", "off");
       System.setProperty("org.slf4j.simpleLogger.log.org.testcontainers.utility.ResourceReaper", "error");
     }
+    return commandLine().execute(args);
+  }
+
+  /**
+   * The command line with its handlers: input it cannot parse (an unknown option, a missing or malformed value) and
+   * an unexpected exception each end with exit status 2 and one line on stderr, {@code regconform: …}.
+   */
+  static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new RegconformCommand());
     cli.setExitCodeExceptionMapper(e -> COULD_NOT_RUN);
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      commandLine.getErr().println("regconform: internal error: " + e);
+    cli.setParameterExceptionHandler((e, args) -> {
+      CommandLine command = e.getCommandLine();
+      command.getErr().println("regconform: " + oneLine(e.getMessage()) + " (see '"
+          + command.getCommandSpec().qualifiedName() + " --help')");
       return COULD_NOT_RUN;
     });
-    return cli.execute(args);
+    cli.setExecutionExceptionHandler((e, command, parseResult) -> {
+      command.getErr().println("regconform: internal error: " + oneLine(String.valueOf(e.getMessage()))
+          + " (" + e.getClass().getSimpleName().replace("Exception", "") + ")");
+      return COULD_NOT_RUN;
+    });
+    return cli;
+  }
+
+  private static String oneLine(String text) {
+    return text.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 }

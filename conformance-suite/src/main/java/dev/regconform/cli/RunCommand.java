@@ -226,6 +226,9 @@ public final class RunCommand implements Callable<Integer> {
       oci = OciEnvironment.read(this::env);
       options = runOptions();
       comparison = RunComparison.prepare(baseline, writeBaseline, strict);
+      if (writeBaseline != null) {
+        InputFiles.requireWritableFile(writeBaseline, "--write-baseline");
+      }
       if (targetNames.size() > urls.size() || targetNames.stream().anyMatch(String::isBlank)) {
         throw new IllegalArgumentException("--target-name names the --target in the same position: "
             + targetNames.size() + " names for " + urls.size() + " targets" + (targetNames.stream()
@@ -251,6 +254,12 @@ public final class RunCommand implements Callable<Integer> {
     reports = reportDir != null ? Optional.of(reportDir).filter(d -> !OciEnvironment.isNone(d.toString()))
         : env("OCI_REPORT_DIR").filter(d -> !OciEnvironment.isNone(d)).map(Path::of)
             .or(() -> env("OCI_REPORT_DIR").isPresent() ? Optional.empty() : Optional.of(DEFAULT_REPORT_DIR));
+    Optional<String> unusable = reports.flatMap(d -> InputFiles.directoryProblem(d,
+        reportDir != null ? "--report-dir" : "OCI_REPORT_DIR"));
+    if (unusable.isPresent()) {
+      err.println("regconform: " + unusable.get());
+      return RegconformCommand.COULD_NOT_RUN;
+    }
     oci.warnings().forEach(w -> err.println("regconform: warning: " + w));
     String baseNamespace = Optional.ofNullable(namespace).or(() -> env("OCI_NAMESPACE")).orElse(DEFAULT_NAMESPACE)
         .replaceAll("/+$", "");
@@ -490,11 +499,7 @@ public final class RunCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--token-signing-key and --token-certificate go together: give both or neither");
     }
     if (tokenSigningKey != null) {
-      for (Path file : List.of(tokenSigningKey, tokenCertificate)) {
-        if (!Files.isReadable(file)) {
-          throw new IllegalArgumentException("cannot read " + file);
-        }
-      }
+      InputFiles.requireSigningKey(tokenSigningKey, tokenCertificate);
       parameters.put(AuthSettings.TOKEN_SIGNING_KEY, tokenSigningKey.toAbsolutePath().toString());
       parameters.put(AuthSettings.TOKEN_CERTIFICATE, tokenCertificate.toAbsolutePath().toString());
     }

@@ -27,7 +27,7 @@ record CliRun(int exitCode, String out, String err) {
   /** Runs {@code regconform ARGS}; {@code run}, {@code bench blob} and {@code load} see only this environment and this stdin. */
   static CliRun execute(Map<String, String> environment, String stdin, String... args) {
     Map<String, String> env = new HashMap<>(environment);
-    CommandLine cli = new CommandLine(new RegconformCommand());
+    CommandLine cli = RegconformCommand.commandLine();
     RunCommand run = cli.getSubcommands().get("run").getCommand();
     run.environment = env::get;
     run.stdin = new ByteArrayInputStream(stdin.getBytes(UTF_8));
@@ -41,7 +41,6 @@ record CliRun(int exitCode, String out, String err) {
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
-    cli.setExitCodeExceptionMapper(e -> RegconformCommand.COULD_NOT_RUN);
     return new CliRun(cli.execute(args), out.toString(), err.toString());
   }
 
