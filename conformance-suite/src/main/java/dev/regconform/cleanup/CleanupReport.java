@@ -96,6 +96,11 @@ public record CleanupReport(String target, String description, String namespace,
           + "delete: a toolkit bug (or a registry that says it deleted and did not), please report it: "
           + listed(remaining));
     }
+    List<LedgerItem> unknown = leftovers.stream().filter(l -> l.cause() == Cause.UNKNOWN).map(Leftover::item).toList();
+    if (!unknown.isEmpty()) {
+      warnings.add("warning: cleanup: could not tell whether " + counted(unknown) + " of the run remain on "
+          + description + ": " + listed(unknown));
+    }
     if (!deletedAtTheEnd.isEmpty() && !interrupted) {
       warnings.add("warning: cleanup: the checks' own cleanup missed " + counted(deletedAtTheEnd) + " on " + description
           + " (deleted by the final sweep; a toolkit bug unless the run was interrupted): " + listed(deletedAtTheEnd));

@@ -110,6 +110,16 @@ public final class LeftoverSweep {
     List<Leftover> leftovers = new ArrayList<>();
     for (LedgerItem item : ordered) {
       Lookup before = first.get(item);
+      if (!before.present() && before.unknown().isPresent() && Instant.now().isBefore(deadline)) {
+        // Asked again after the deletes: an interrupted run's last upload may have been half-way at the first look.
+        before = lookUp(item);
+        if (before.present() || before.serverError()) {
+          // A 5xx may hide content a DELETE still removes: Distribution 2.8.2 answers HEAD of a blob pushed as sha512
+          // with 500 once its sha256 twin (the same bytes, stored under both) is deleted, and DELETE then gives 202.
+          delete(item, before).ifPresent(reason -> refusals.put(item, reason));
+          before = new Lookup(true, before.digest(), Optional.empty());
+        }
+      }
       if (!before.present()) {
         before.unknown().ifPresent(reason -> leftovers.add(new Leftover(item, Cause.UNKNOWN, reason)));
         continue;
@@ -135,8 +145,12 @@ public final class LeftoverSweep {
   }
 
   /** What a HEAD found: there (with the digest a tag resolves to), gone, or unknown (with why). */
-  private record Lookup(boolean present, Optional<Digest> digest, Optional<String> unknown) {
-    static final Lookup GONE = new Lookup(false, Optional.empty(), Optional.empty());
+  private record Lookup(boolean present, Optional<Digest> digest, Optional<String> unknown, boolean serverError) {
+    static final Lookup GONE = new Lookup(false, Optional.empty(), Optional.empty(), false);
+
+    Lookup(boolean present, Optional<Digest> digest, Optional<String> unknown) {
+      this(present, digest, unknown, false);
+    }
 
     static Lookup unknown(String why) {
       return new Lookup(false, Optional.empty(), Optional.of(why));
@@ -170,7 +184,25 @@ public final class LeftoverSweep {
     return found;
   }
 
+  /**
+   * A HEAD of the item; a 5xx is asked again a few times (an interrupted run's last uploads may still be being
+   * committed while the sweep starts, and Distribution answers 500 for a blob caught half-way).
+   */
   private Lookup lookUp(LedgerItem item) {
+    Lookup found = lookUpOnce(item);
+    for (int i = 1; i < RECHECKS && found.serverError(); i++) {
+      try {
+        Thread.sleep(RECHECK_PAUSE.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      found = lookUpOnce(item);
+    }
+    return found;
+  }
+
+  private Lookup lookUpOnce(LedgerItem item) {
     RegistryResponse head;
     try {
       head = exempt(() -> item.kind() == LedgerItem.Kind.BLOB
@@ -182,7 +214,8 @@ public final class LeftoverSweep {
     return switch (head.status()) {
       case 200 -> new Lookup(true, head.contentDigest(), Optional.empty());
       case 404 -> Lookup.GONE;
-      default -> Lookup.unknown("cannot tell: HEAD answered " + head.status() + " " + head.errors());
+      default -> new Lookup(false, Optional.empty(), Optional.of("cannot tell: HEAD answered " + head.status() + " "
+          + head.errors()), head.status() >= 500);
     };
   }
 

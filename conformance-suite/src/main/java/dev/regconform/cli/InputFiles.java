@@ -62,7 +62,12 @@ final class InputFiles {
     if (Files.isDirectory(file)) {
       throw new IllegalArgumentException(option + " " + file + ": is a directory, not a file");
     }
+    // Missing directories are made when the file is written (e.g. ci/baseline.yaml): the nearest one that exists
+    // must be a directory we may write in.
     Path parent = file.toAbsolutePath().getParent();
+    while (parent != null && !Files.exists(parent)) {
+      parent = parent.getParent();
+    }
     if (parent != null && !Files.isDirectory(parent)) {
       throw new IllegalArgumentException(option + " " + file + ": " + parent + " is not a directory");
     }

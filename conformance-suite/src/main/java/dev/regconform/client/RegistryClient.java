@@ -465,6 +465,9 @@ public final class RegistryClient {
     try {
       result = exchange.get();
     } catch (RegistryUnreachableException e) {
+      if (RequestGate.isClosed()) {
+        throw e; // not sent because the run was interrupted: says nothing about the registry
+      }
       throw liveness.noAnswer(e);
     }
     liveness.answered();

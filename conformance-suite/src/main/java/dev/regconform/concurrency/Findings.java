@@ -1,6 +1,7 @@
 package dev.regconform.concurrency;
 
 import dev.regconform.client.RegistryResponse;
+import dev.regconform.model.Digest;
 import dev.regconform.scenarios.management.ErrorBodies;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,8 +64,12 @@ public final class Findings {
     if (Arrays.equals(answer.body(), expected)) {
       return true;
     }
-    add(who + ": " + answer.requestLine() + " served " + answer.body().length + " bytes that are not the "
-        + expected.length + " bytes pushed" + (answer.body().length < expected.length ? " (truncated?)" : ""), answer);
+    // Worded as RegistryResponseAssert words a body check, so a report reads the same whichever check found it.
+    add(String.format("%s: %s served %d bytes that are not the %d bytes pushed%s:%nExpecting the body of%n  <%s>%n"
+            + "to have digest:%n  <%s>%n(exactly the %d bytes pushed)%nbut the bytes received have digest:%n  <%s>",
+        who, answer.requestLine(), answer.body().length, expected.length,
+        answer.body().length < expected.length ? " (truncated?)" : "", answer.requestLine(), Digest.sha256(expected),
+        expected.length, Digest.sha256(answer.body())), answer);
     return false;
   }
 

@@ -110,7 +110,8 @@ class BrokenRegistriesIT {
                 Stream.of("negotiation.manifest.accept-oci[oci]", "negotiation.index.accept-oci[oci]",
                     "negotiation.manifest.accept-docker[docker-v2s2]", "negotiation.index.accept-docker[docker-v2s2]"))
                 .toList(),
-            "exactly the|Content-Length", true),
+            // (the concurrency checks say so in their own words when the contested tag serves re-serialised bytes)
+            "exactly the|Content-Length|none of the \\d+ manifests written", true),
         // Distribution refuses manifests with urls by default; the Artipie adapter stores them.
         new Case("urls stripped from descriptors", Upstream.ARTIPIE, Fault.STRIP_URLS,
             List.of("manifests.data.non-distributable.accepted-or-blob-unknown"), "exactly the", true));
@@ -149,8 +150,13 @@ class BrokenRegistriesIT {
 
       // The registry's own known deviations (expected-verdicts/<upstream>) are not about the break.
       ExpectedVerdicts known = ExpectedVerdicts.load(broken.upstream().verdicts);
+      // The proxy (a JDK HttpServer) cannot forward a request whose body ends before its Content-Length: it answers
+      // 502 itself, so those bad-input cases are about the proxy here, not about the break.
       List<CheckResult> results = SuiteRunner.run(target, OPTIONS, r -> { }).run().checks().stream()
-          .filter(r -> !known.isKnownDeviation(r)).toList();
+          .filter(r -> !known.isKnownDeviation(r))
+          .filter(r -> !r.id().startsWith("robustness.bad-upload.size.content-length-longer-than-body")
+              && !r.id().equals("robustness.bad-upload.size.declared-far-larger"))
+          .toList();
 
       List<CheckResult> failed = results.stream()
           .filter(r -> r.outcome() == Outcome.FAILED || r.outcome() == Outcome.WARNING).toList();

@@ -1,5 +1,6 @@
 package dev.regconform.scenarios.robustness;
 
+import static dev.regconform.assertions.RegistryAssertions.assertThat;
 import static dev.regconform.scenarios.Accept.ANY_MANIFEST;
 
 import dev.regconform.client.ErrorCode;
@@ -287,10 +288,12 @@ public final class BadRequestAnswer {
     List<String> problems = new ArrayList<>();
     for (String reference : acceptance.references()) {
       RegistryResponse get = registry.getManifest(acceptance.repository(), reference, ANY_TYPE);
-      if (get.status() != 200 || !Arrays.equals(get.body(), acceptance.raw())) {
+      try {
+        assertThat(get).hasStatus(200).hasBody(acceptance.raw());
+      } catch (AssertionError e) {
         problems.add("it was accepted (" + accepted.status() + "), which the spec allows, but "
             + acceptance.repository() + (reference.contains(":") ? "@" : ":") + reference
-            + " does not serve the " + acceptance.raw().length + " bytes sent back byte for byte:\n" + get.describe());
+            + " does not serve the " + acceptance.raw().length + " bytes sent back byte for byte:" + e.getMessage());
       }
     }
     return problems;

@@ -649,10 +649,9 @@ public class BadUploadScenarios extends ScenarioSupport {
   private void assertHonestAfterInterruption(UploadSteps.Chunked s, InterruptedExchange cut) {
     byte[] asCut = s.chunk(0);
     record(Digest.sha256(asCut));
-    settle();
     List<String> wrong = new ArrayList<>();
     String unsupported = null;
-    Optional<Long> received = steps.received(s.location(), cut.describe());
+    Optional<Long> received = steps.receivedOnceSettled(s.location(), cut.describe());
     if (received.isPresent()) {
       if (received.get() > asCut.length) {
         wrong.add("the session reports " + received.get() + " bytes received, but only " + asCut.length
@@ -738,15 +737,6 @@ public class BadUploadScenarios extends ScenarioSupport {
       throw new AssertionError(String.format("%nAfter the bad request%n  <%s>%nanswered%n  %s%nexpecting the session"
           + " and earlier content unharmed, but:%n  - %s", request.requestLine(),
           request.describe().replace("\n", "\n    "), String.join("\n  - ", wrong).replace("\n", "\n    ")));
-    }
-  }
-
-  /** The registry notices a closed connection in its own time; a moment lets it finish with the request. */
-  private static void settle() {
-    try {
-      Thread.sleep(500);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

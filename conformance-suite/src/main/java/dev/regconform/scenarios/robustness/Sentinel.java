@@ -1,5 +1,6 @@
 package dev.regconform.scenarios.robustness;
 
+import static dev.regconform.assertions.RegistryAssertions.assertThat;
 import static dev.regconform.scenarios.Accept.ANY_MANIFEST;
 
 import dev.regconform.client.RegistryClient;
@@ -7,9 +8,7 @@ import dev.regconform.client.RegistryResponse;
 import dev.regconform.fixtures.images.TestBlob;
 import dev.regconform.fixtures.images.TestImage;
 import dev.regconform.junit.Scenario;
-import dev.regconform.model.Digest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -65,26 +64,29 @@ public final class Sentinel {
       return harm;
     }
     byte[] raw = image.manifest().raw();
-    Digest digest = image.manifest().digest();
-    for (String reference : List.of(TAG, digest.toString())) {
+    for (String reference : List.of(TAG, image.manifest().digest().toString())) {
       RegistryResponse get = registry.getManifest(repository, reference, ANY_MANIFEST);
-      if (get.status() != 200 || !Arrays.equals(get.body(), raw)) {
-        harm.add("the sentinel manifest " + repository + ":" + reference + " no longer comes back as pushed ("
-            + digest + ", " + raw.length + " bytes):\n" + get.describe());
-      }
+      unlessItHolds(harm, "the sentinel manifest " + repository + (reference.equals(TAG) ? ":" : "@") + reference,
+          () -> assertThat(get).hasStatus(200).hasBody(raw));
     }
     for (TestBlob blob : image.blobs()) {
       RegistryResponse get = registry.getBlob(repository, blob.digest());
-      if (get.status() != 200 || get.body().length != blob.size()
-          || !get.bodyDigest(blob.digest().algorithm()).equals(blob.digest())) {
-        harm.add("the sentinel blob " + blob.digest() + " (" + blob.size() + " bytes) no longer comes back as pushed:\n"
-            + get.describe());
-      }
+      unlessItHolds(harm, "the sentinel blob " + blob.digest(),
+          () -> assertThat(get).hasStatus(200).hasBodyMatching(blob.digest(), blob.size()));
     }
     RegistryResponse tags = registry.listTags(repository);
     if (!RegistryClient.tagsOf(tags).orElse(List.of()).contains(TAG)) {
       harm.add("the tag list of " + repository + " no longer holds " + TAG + ":\n" + tags.describe());
     }
     return harm;
+  }
+
+  /** Adds "{@code what} no longer comes back as pushed" with the assertion's message when {@code check} fails. */
+  private static void unlessItHolds(List<String> harm, String what, Runnable check) {
+    try {
+      check.run();
+    } catch (AssertionError e) {
+      harm.add(what + " no longer comes back as pushed:" + e.getMessage().replace("\n", "\n  "));
+    }
   }
 }
