@@ -73,7 +73,8 @@ public record CleanupReport(String target, String description, String namespace,
   /** The console line: everything removed, or what is left behind and why. */
   public String consoleLine() {
     if (verified()) {
-      return "cleanup: removed everything the run pushed (" + manifests + " manifests, " + blobs + " blobs; verified)";
+      return "cleanup: removed everything the run pushed (" + plural(manifests, "manifest") + ", " + plural(blobs, "blob")
+          + "; verified)";
     }
     Map<String, List<Leftover>> byReason = new LinkedHashMap<>();
     leftovers.forEach(l -> byReason.computeIfAbsent(l.reason(), r -> new ArrayList<>()).add(l));
@@ -129,6 +130,10 @@ public record CleanupReport(String target, String description, String namespace,
       o.put("reason", l.reason());
     }
     return n;
+  }
+
+  private static String plural(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   /** {@code 2 manifests, 1 tag, 3 blobs}. */

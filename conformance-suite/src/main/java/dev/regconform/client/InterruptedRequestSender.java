@@ -15,6 +15,8 @@ import java.util.Optional;
  * process dies). Connecting and the TLS handshake are bounded by the connect timeout; nothing else waits.
  */
 final class InterruptedRequestSender {
+  /** How long the bytes sent stay on an open connection before it is closed. */
+  static final long HOLD_BEFORE_CLOSE_MILLIS = 300;
   private final ShortBodySender sockets;
 
   InterruptedRequestSender(ShortBodySender sockets) {
@@ -43,6 +45,12 @@ final class InterruptedRequestSender {
       out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
       out.write(partialBody);
       out.flush();
+      // A client killed mid-upload has had its bytes on the wire for a while: the registry has read them before it
+      // sees the close (without the pause, whether a registry keeps them depends on how fast it read them).
+      Thread.sleep(HOLD_BEFORE_CLOSE_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RegistryUnreachableException(requestLine + ": interrupted while holding the connection open", e);
     } catch (IOException e) {
       String failure = requestLine + " (to be interrupted after " + partialBody.length + " bytes of body) failed: " + e;
       ShortBodySender.record(started, method, url, head, partialBody, Optional.empty(), failure);

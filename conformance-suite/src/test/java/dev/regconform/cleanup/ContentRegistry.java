@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * can be turned off (405 UNSUPPORTED) or made to lie (202, content kept).
  */
 final class ContentRegistry implements AutoCloseable {
-  enum Deletes { ON, OFF, IGNORED }
+  /** How DELETE is answered: done; 405 UNSUPPORTED; 202 but kept; 404 but kept (no DELETE route, as Artipie). */
+  enum Deletes { ON, OFF, IGNORED, NOT_FOUND }
 
   private static final Pattern MANIFEST = Pattern.compile("/v2/(.+)/manifests/([^/]+)");
   private static final Pattern BLOB = Pattern.compile("/v2/(.+)/blobs/([^/]+:[^/]+)");
@@ -144,6 +145,7 @@ final class ContentRegistry implements AutoCloseable {
       case OFF -> answer(exchange, 405,
           "{\"errors\":[{\"code\":\"UNSUPPORTED\",\"message\":\"The operation is unsupported.\"}]}");
       case IGNORED -> answer(exchange, 202, "");
+      case NOT_FOUND -> answer(exchange, 404, "");
       case ON -> {
         if (present) {
           removal.run();

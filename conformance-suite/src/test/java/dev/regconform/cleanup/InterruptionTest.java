@@ -20,7 +20,7 @@ class InterruptionTest {
     Interruption interruption = Interruption.unarmed(out, Duration.ofSeconds(30), why -> calls.add("stop: " + why),
         deadline -> {
           calls.add("cleanup, deadline in about " + Duration.between(Instant.now(), deadline).toSeconds() + " s");
-          return List.of("cleanup: removed everything the run pushed (1 manifests, 2 blobs; verified)");
+          return List.of("cleanup: removed everything the run pushed (1 manifest, 2 blobs; verified)");
         });
 
     interruption.onShutdown();
@@ -30,7 +30,7 @@ class InterruptionTest {
     assertThat(printed.toString().lines()).containsExactly(
         "regconform: the run ended before its cleanup was verified: stopping it and deleting what it pushed (at most "
             + "30 s)",
-        "cleanup: removed everything the run pushed (1 manifests, 2 blobs; verified)");
+        "cleanup: removed everything the run pushed (1 manifest, 2 blobs; verified)");
     assertThat(interruption.triggered()).isTrue();
   }
 

@@ -69,7 +69,7 @@ class LeftoverSweepTest {
     assertThat(List.of(report.manifests(), report.tags(), report.blobs())).as("manifests, tags, blobs counted")
         .containsExactly(1, 1, 1);
     assertThat(report.consoleLine())
-        .isEqualTo("cleanup: removed everything the run pushed (1 manifests, 1 blobs; verified)");
+        .isEqualTo("cleanup: removed everything the run pushed (1 manifest, 1 blob; verified)");
     assertThat(report.warnings(false)).isEmpty();
   }
 
@@ -103,6 +103,19 @@ class LeftoverSweepTest {
     assertThat(report.consoleLine()).isEqualTo("cleanup: left behind: 1 manifest, 1 tag, 1 blob (the registry does not "
         + "allow deletes: DELETE answered 405 UNSUPPORTED)");
     assertThat(report.warnings(false)).as("refused deletes are not the toolkit's fault").isEmpty();
+  }
+
+  @Test
+  void a_registry_that_answers_404_to_deletes_of_what_it_serves_is_one_that_does_not_delete() {
+    pushImage(REPO, "v1");
+    registry.deletes(ContentRegistry.Deletes.NOT_FOUND);
+
+    CleanupReport report = sweep(Instant.now().plusSeconds(30));
+
+    assertThat(report.leftovers()).extracting(Leftover::cause).containsOnly(Cause.NO_DELETE);
+    assertThat(report.consoleLine()).isEqualTo("cleanup: left behind: 1 manifest, 1 tag, 1 blob (the registry does not "
+        + "delete: DELETE answered 404 for content it serves)");
+    assertThat(report.warnings(false)).as("a registry without deletes is not the toolkit's fault").isEmpty();
   }
 
   @Test
