@@ -9,6 +9,7 @@ import dev.regconform.fixtures.faults.FaultInjectingProxy;
 import dev.regconform.fixtures.faults.ProxiedResponse;
 import dev.regconform.reports.CheckResult;
 import dev.regconform.reports.Outcome;
+import dev.regconform.runner.CheckSelection;
 import dev.regconform.runner.SuiteRunner;
 import dev.regconform.scenarios.LargeBlobScenarios;
 import dev.regconform.target.RunOptions;
@@ -117,6 +118,20 @@ class BrokenRegistriesIT {
             List.of("manifests.data.non-distributable.accepted-or-blob-unknown"), "exactly the", true));
   }
 
+  /**
+   * The whole suite behind Distribution; behind Artipie only the checks of content with {@code urls} (the break), as
+   * the adapter's own flaws under eight classes at once are not what this test is about (a manifest PUT once answered
+   * "Blob does not exist" for the empty config another class had just pushed to its own repository).
+   */
+  private static RunOptions options(Case broken) {
+    if (broken.upstream() == Upstream.DISTRIBUTION) {
+      return OPTIONS;
+    }
+    Map<String, String> parameters = new java.util.HashMap<>(OPTIONS.parameters());
+    parameters.put(CheckSelection.PARAMETER, "manifests.data.non-distributable.*,formats.foreign-layer.*,errors.*");
+    return new RunOptions(OPTIONS.specVersion(), OPTIONS.disabled(), parameters);
+  }
+
   /** {@code id[oci]} and {@code id[docker-v2s2]} for each id. */
   static List<String> inBothFormats(String... ids) {
     return Stream.of(ids).flatMap(id -> Stream.of(id + "[oci]", id + "[docker-v2s2]")).toList();
@@ -152,7 +167,7 @@ class BrokenRegistriesIT {
       ExpectedVerdicts known = ExpectedVerdicts.load(broken.upstream().verdicts);
       // The proxy (a JDK HttpServer) cannot forward a request whose body ends before its Content-Length: it answers
       // 502 itself, so those bad-input cases are about the proxy here, not about the break.
-      List<CheckResult> results = SuiteRunner.run(target, OPTIONS, r -> { }).run().checks().stream()
+      List<CheckResult> results = SuiteRunner.run(target, options(broken), r -> { }).run().checks().stream()
           .filter(r -> !known.isKnownDeviation(r))
           .filter(r -> !r.id().startsWith("robustness.bad-upload.size.content-length-longer-than-body")
               && !r.id().equals("robustness.bad-upload.size.declared-far-larger"))
