@@ -30,8 +30,8 @@ echo "http overhead: $n requests each, $rounds rounds, $("$registry_bin" --versi
 
 # Compile once, so that no compilation lands in the measurement. REST Assured is a test dependency of the suite (its
 # requests go through Apache HttpClient directly), so the class path is the test one.
-(cd "$here" && mvn -q -B dependency:build-classpath -pl conformance-suite -am -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$work/classpath.txt") || die "could not resolve the test class path (mvn dependency:build-classpath)"
+(cd "$here" && ./mvnw -q -B dependency:build-classpath -pl conformance-suite -am -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$work/classpath.txt") || die "could not resolve the test class path (./mvnw dependency:build-classpath)"
 cp="$(cat "$work/classpath.txt")"
 cp "$here/bench/HttpOverhead.java" "$work/"
 javac -d "$work/classes" -cp "$cp" "$work/HttpOverhead.java" || die "javac failed"
