@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code regconform bench blob}: one large blob pushed and pulled through the toolkit's own client, timed. */
-@Command(name = "blob", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "blob", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class, sortOptions = false,
     description = {
         "Pushes one blob of --size pseudo-random bytes to the registry through the",
         "toolkit's own client, pulls it back, and prints the throughput of each:",
@@ -37,10 +37,19 @@ import picocli.CommandLine.Option;
         "was pushed. Nothing holds the blob in memory: a GiB goes through a 64 MiB",
         "heap (JAVA_OPTS=-Xmx64m). Untimed first: GET /v2/ and a warm-up round with",
         "at most 4 MiB. The blob goes to a fresh NS/bench-<time>-<random> repository",
-        "and is deleted afterwards where the registry allows.",
-        "Exit status: 0 measured; 1 the registry refused a step or served other",
-        "bytes; 2 could not run."},
-    footer = {"", "Environment: OCI_ROOT_URL and OCI_NAMESPACE (defaults of --target and",
+        "and is deleted afterwards where the registry allows."},
+    exitCodeListHeading = UsageText.EXIT_STATUS_HEADING,
+    exitCodeList = {"0:Measured.", "1:The registry refused a step or served other bytes.", UsageText.COULD_NOT_RUN,
+        UsageText.SIGINT + " The blob is not deleted.", UsageText.SIGTERM + " The blob is not deleted."},
+    footerHeading = UsageText.EXAMPLES_HEADING,
+    footer = {
+        "  JAVA_OPTS=-Xmx64m ./regconform bench blob --target http://127.0.0.1:5000 \\",
+        "      --size 1GiB",
+        "  ./regconform bench blob --target http://127.0.0.1:5000 --size 50MiB \\",
+        "      --repeat 3 --json",
+        "  echo \"$TOKEN\" | ./regconform bench blob --allow-remote \\",
+        "      --target https://registry.example.com --username USER --password-stdin",
+        "", "Environment: OCI_ROOT_URL and OCI_NAMESPACE (defaults of --target and",
         "--namespace), OCI_USERNAME and OCI_PASSWORD (credentials; never pass a",
         "password as an argument).",
         "Only loopback targets (localhost, 127.0.0.0/8, ::1) unless --allow-remote."})

@@ -39,7 +39,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code regconform load}: N workers run a mix of push, pull, HEAD and tag-list operations against a registry. */
-@Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "load", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class, sortOptions = false,
     description = {
         "Runs N workers against the registry, each doing one operation after another",
         "(no pause), drawn at random from --mix, until --duration is up or --operations",
@@ -53,9 +53,18 @@ import picocli.CommandLine.Option;
         "seed images in each of the run's repositories, NS/load-<time>-<random>/r0..r3.",
         "Afterwards every image is deleted where the registry allows; what stays is said.",
         "Writes load.json and load.svg (latency bars, throughput per second) to",
-        "--report-dir and prints a table.",
-        "Exit status: 0 no operation failed; 1 some failed; 2 could not run."},
-    footer = {"", "Environment: OCI_ROOT_URL, OCI_NAMESPACE and OCI_REPORT_DIR (defaults of",
+        "--report-dir and prints a table."},
+    exitCodeListHeading = UsageText.EXIT_STATUS_HEADING,
+    exitCodeList = {"0:No operation failed.", "1:At least one operation failed.", UsageText.COULD_NOT_RUN,
+        "130:Interrupted by SIGINT (Ctrl-C): the run's images were deleted first (30 s at most); no report files.",
+        "143:Interrupted by SIGTERM; as for 130."},
+    footerHeading = UsageText.EXAMPLES_HEADING,
+    footer = {
+        "  ./regconform load --target http://127.0.0.1:5000 --concurrency 8 \\",
+        "      --duration 30s",
+        "  ./regconform load --target URL --duration 2m --operations 5000 --mix pull=1 \\",
+        "      --blob-size 64KiB --json",
+        "", "Environment: OCI_ROOT_URL, OCI_NAMESPACE and OCI_REPORT_DIR (defaults of",
         "--target, --namespace and --report-dir), OCI_USERNAME and OCI_PASSWORD",
         "(credentials; never pass a password as an argument).",
         "Only loopback targets (localhost, 127.0.0.0/8, ::1) unless --allow-remote."})

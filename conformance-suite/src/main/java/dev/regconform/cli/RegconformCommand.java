@@ -3,10 +3,31 @@ package dev.regconform.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code regconform}: the command line. Exit status: 0 no failed check, 1 a check failed, 2 could not run. */
+/**
+ * {@code regconform}: the command line. Exit status: 0 no failed check, 1 a check failed, 2 could not run, 130/143
+ * interrupted; {@code --help} of each command shows its own.
+ */
 @Command(name = "regconform", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
     description = "Conformance and test automation for OCI / Docker container registries.",
-    subcommands = {RunCommand.class, BenchCommand.class, LoadCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, BenchCommand.class, LoadCommand.class, CommandLine.HelpCommand.class,
+        CompletionCommand.class},
+    exitCodeListHeading = UsageText.EXIT_STATUS_HEADING,
+    exitCodeList = {
+        "0:run: no check failed (warnings allowed); bench blob: measured; load: no operation failed; "
+            + "help, completion, --help, --version: printed.",
+        "1:run: a check failed (a MUST; with --strict a warning; with --baseline one it does not list); "
+            + "bench blob: the registry refused a step or served other bytes; load: an operation failed.",
+        UsageText.COULD_NOT_RUN + " run: also when a check broke and none failed.",
+        "130:Interrupted by SIGINT (Ctrl-C); run and load delete what they pushed first (30 s at most).",
+        "143:Interrupted by SIGTERM; as for 130."},
+    footerHeading = UsageText.EXAMPLES_HEADING,
+    footer = {
+        "  ./regconform run                          # the reference registries",
+        "  ./regconform run --target http://127.0.0.1:5000",
+        "  ./regconform bench blob --target http://127.0.0.1:5000 --size 1GiB",
+        "  ./regconform load --target http://127.0.0.1:5000 --duration 30s",
+        "  ./regconform help run                     # = ./regconform run --help",
+        "  source <(./regconform completion)         # TAB completion in this shell"})
 public final class RegconformCommand implements Runnable {
   /** Exit status when the run could not happen: bad arguments, unreachable target, internal error. */
   public static final int COULD_NOT_RUN = 2;
@@ -44,6 +65,7 @@ public final class RegconformCommand implements Runnable {
    */
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new RegconformCommand());
+    describeHelpCommand(cli.getSubcommands().get("help").getCommandSpec().usageMessage());
     cli.setExitCodeExceptionMapper(e -> COULD_NOT_RUN);
     cli.setParameterExceptionHandler((e, args) -> {
       CommandLine command = e.getCommandLine();
@@ -57,6 +79,17 @@ public final class RegconformCommand implements Runnable {
       return COULD_NOT_RUN;
     });
     return cli;
+  }
+
+  /** picocli's own {@code help} command, given the exit statuses and examples every command's help shows. */
+  private static void describeHelpCommand(CommandLine.Model.UsageMessageSpec usage) {
+    usage.exitCodeListHeading(UsageText.EXIT_STATUS_HEADING)
+        .exitCodeList(CommandLine.Model.UsageMessageSpec.keyValuesMap("0:The help was printed.",
+            "2:No such command (one line on stderr, 'regconform: ...')."))
+        .footerHeading(UsageText.EXAMPLES_HEADING)
+        .footer("  ./regconform help                # the commands",
+            "  ./regconform help run            # = ./regconform run --help",
+            "  ./regconform help load           # = ./regconform load --help");
   }
 
   private static String oneLine(String text) {

@@ -57,15 +57,29 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code regconform run}: drives registries through every check and writes the verdicts. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class, sortOptions = false,
     description = {
         "Runs every conformance check against the registries given by --target, or, with no target,",
         "against every reference registry that can start here (Distribution in a container, Distribution",
-        "as a process, the embedded Artipie adapter).",
-        "Exit status: 0 no check failed; 1 at least one check failed (a MUST, or with --strict a SHOULD;",
-        "with --baseline, one the baseline does not list);",
-        "2 could not run, or a check broke (harness problem) and none failed."},
-    footer = {"", "Environment: OCI_ROOT_URL and OCI_NAMESPACE (as in the official OCI conformance suite),",
+        "as a process, the embedded Artipie adapter)."},
+    exitCodeListHeading = UsageText.EXIT_STATUS_HEADING,
+    exitCodeList = {
+        "0:No check failed and none broke (warnings allowed).",
+        "1:At least one check failed (a MUST; with --strict, a SHOULD too; with --baseline, one the baseline "
+            + "does not list).",
+        UsageText.COULD_NOT_RUN + " Also: a check broke (a harness problem) and none failed.",
+        "130:Interrupted by SIGINT (Ctrl-C): what the run pushed was deleted first (30 s at most); no report files.",
+        "143:Interrupted by SIGTERM; as for 130."},
+    footerHeading = UsageText.EXAMPLES_HEADING,
+    footer = {
+        "  ./regconform run                  # the reference registries that start here",
+        "  ./regconform run --target http://127.0.0.1:5000",
+        "  echo \"$GITHUB_TOKEN\" | ./regconform run --target https://ghcr.io \\",
+        "      --namespace YOUR_USER_OR_ORG --username YOUR_USER --password-stdin",
+        "  ./regconform run --target URL --check 'pull.*' --report-dir none",
+        "  ./regconform run --target URL --write-baseline ci/baseline.yaml  # once",
+        "  ./regconform run --target URL --baseline ci/baseline.yaml        # in CI",
+        "", "Environment: OCI_ROOT_URL and OCI_NAMESPACE (as in the official OCI conformance suite),",
         "OCI_USERNAME and OCI_PASSWORD (credentials; never pass a password as an argument), and the official",
         "suite's other OCI_* variables: OCI_TEST_PULL, OCI_TEST_PUSH, OCI_TEST_CONTENT_DISCOVERY,",
         "OCI_TEST_CONTENT_MANAGEMENT, OCI_CROSSMOUNT_NAMESPACE, OCI_AUTOMATIC_CROSSMOUNT, OCI_REPORT_DIR,",
