@@ -2,21 +2,17 @@ package dev.regconform.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.regconform.fixtures.distribution.DistributionProcess;
 import dev.regconform.fixtures.faults.Fault;
 import dev.regconform.fixtures.faults.FaultInjectingProxy;
-import java.nio.file.Path;
+import dev.regconform.it.NativeDistribution;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code regconform run} against a native Distribution behind {@link FaultInjectingProxy}, made slow or killed in the
@@ -29,21 +25,8 @@ class RunCommandFaultsIT {
   private static final String CHECKS = "pull.*";
   private static final Duration BOUND = Duration.ofSeconds(240);
 
-  private DistributionProcess registry;
-
-  @BeforeAll
-  void startRegistry() {
-    Optional<Path> binary = DistributionProcess.findBinary();
-    Assumptions.assumeTrue(binary.isPresent(), "no registry / docker-registry binary (apt-get install docker-registry)");
-    registry = DistributionProcess.start(binary.get());
-  }
-
-  @AfterAll
-  void stopRegistry() {
-    if (registry != null) {
-      registry.close();
-    }
-  }
+  @RegisterExtension
+  static final NativeDistribution registry = new NativeDistribution();
 
   /** Every answer 1.5 s late. */
   private static final Fault SLOW = (request, response) -> {

@@ -2,7 +2,6 @@ package dev.regconform.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.regconform.fixtures.distribution.DistributionProcess;
 import dev.regconform.fixtures.faults.Fault;
 import dev.regconform.fixtures.faults.FaultInjectingProxy;
 import dev.regconform.fixtures.faults.ProxiedResponse;
@@ -13,16 +12,12 @@ import dev.regconform.runner.SuiteRunner;
 import dev.regconform.target.RegistryTarget;
 import dev.regconform.target.RunOptions;
 import java.io.ByteArrayInputStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The bad-input corpus catches harm: Distribution behind a proxy that makes it accept bad input, or lose the sentinel
@@ -35,21 +30,8 @@ class BadInputHarmIT {
       "robustness.bad-manifest.schema-version.string", "robustness.bad-manifest.config.missing",
       "robustness.bad-name.tag.space");
 
-  private DistributionProcess registry;
-
-  @BeforeAll
-  void startRegistry() {
-    Optional<Path> binary = DistributionProcess.findBinary();
-    Assumptions.assumeTrue(binary.isPresent(), "no registry / docker-registry binary (apt-get install docker-registry)");
-    registry = DistributionProcess.start(binary.get());
-  }
-
-  @AfterAll
-  void stopRegistry() {
-    if (registry != null) {
-      registry.close();
-    }
-  }
+  @RegisterExtension
+  static final NativeDistribution registry = new NativeDistribution();
 
   @Test
   void a_registry_that_answers_a_bad_manifest_with_201_fails_every_case_as_accepting_bad_input() throws Exception {

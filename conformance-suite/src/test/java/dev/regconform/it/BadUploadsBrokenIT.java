@@ -2,7 +2,6 @@ package dev.regconform.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.regconform.fixtures.distribution.DistributionProcess;
 import dev.regconform.fixtures.faults.Fault;
 import dev.regconform.fixtures.faults.FaultInjectingProxy;
 import dev.regconform.reports.CheckResult;
@@ -12,15 +11,11 @@ import dev.regconform.runner.SuiteRunner;
 import dev.regconform.target.RegistryTarget;
 import dev.regconform.target.RunOptions;
 import java.io.ByteArrayInputStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The bad-upload corpus against Distribution broken on purpose by a proxy: the cases that look at the break must fail,
@@ -28,21 +23,8 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadUploadsBrokenIT {
-  private DistributionProcess registry;
-
-  @BeforeAll
-  void startRegistry() {
-    Optional<Path> binary = DistributionProcess.findBinary();
-    Assumptions.assumeTrue(binary.isPresent(), "no registry / docker-registry binary (apt-get install docker-registry)");
-    registry = DistributionProcess.start(binary.get());
-  }
-
-  @AfterAll
-  void stopRegistry() {
-    if (registry != null) {
-      registry.close();
-    }
-  }
+  @RegisterExtension
+  static final NativeDistribution registry = new NativeDistribution();
 
   /** A registry that says 201 to a closing PUT whose digest it found wrong (it still stores nothing). */
   @Test

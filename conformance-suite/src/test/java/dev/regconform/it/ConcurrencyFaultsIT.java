@@ -2,7 +2,6 @@ package dev.regconform.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.regconform.fixtures.distribution.DistributionProcess;
 import dev.regconform.fixtures.faults.Fault;
 import dev.regconform.fixtures.faults.FaultInjectingProxy;
 import dev.regconform.fixtures.faults.ProxiedResponse;
@@ -15,17 +14,13 @@ import dev.regconform.target.RunOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -39,7 +34,8 @@ class ConcurrencyFaultsIT {
   private static final RunOptions OPTIONS = new RunOptions("1.1", Map.of(),
       Map.of(CheckSelection.PARAMETER, "concurrency.*"));
 
-  private DistributionProcess registry;
+  @RegisterExtension
+  static final NativeDistribution registry = new NativeDistribution();
 
   /**
    * @param mustFail the check ids that must fail; every other concurrency check must pass
@@ -64,20 +60,6 @@ class ConcurrencyFaultsIT {
         new Case("blob downloads corrupted", Fault.CORRUPT_BLOB_DOWNLOADS,
             List.of("concurrency.blob.same-blob", "concurrency.upload.interleaved", "concurrency.delete.racing-pull"),
             "are not the \\d+ bytes pushed"));
-  }
-
-  @BeforeAll
-  void startRegistry() {
-    Optional<Path> binary = DistributionProcess.findBinary();
-    Assumptions.assumeTrue(binary.isPresent(), "no registry / docker-registry binary (apt-get install docker-registry)");
-    registry = DistributionProcess.start(binary.get());
-  }
-
-  @AfterAll
-  void stopRegistry() {
-    if (registry != null) {
-      registry.close();
-    }
   }
 
   @ParameterizedTest(name = "{0}")
