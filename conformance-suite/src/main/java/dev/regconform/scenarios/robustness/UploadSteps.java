@@ -127,9 +127,10 @@ final class UploadSteps {
    */
   Optional<Long> receivedOnceSettled(String location, String after) {
     long start = System.nanoTime();
-    Optional<Long> previous = null;
+    pause(500);
+    Optional<Long> previous = received(location, after);
     while (true) {
-      pause(previous == null ? 500 : 250);
+      pause(250);
       Optional<Long> now = received(location, after);
       if (now.equals(previous) || System.nanoTime() - start > 5_000_000_000L) {
         return now;
