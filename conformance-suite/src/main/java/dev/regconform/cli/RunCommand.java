@@ -30,6 +30,7 @@ import dev.regconform.scenarios.LargeBlobScenarios;
 import dev.regconform.scenarios.auth.AuthSettings;
 import dev.regconform.target.ReferenceRegistries;
 import dev.regconform.target.RegistryTarget;
+import dev.regconform.target.RunNamespace;
 import dev.regconform.target.RunOptions;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
@@ -40,17 +41,13 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -292,7 +289,7 @@ public final class RunCommand implements Callable<Integer> {
           out.println("skipped reference " + skipped);
         }
         for (ReferenceRegistries.Started ref : references.started()) {
-          settings.add(ref.target(runNamespace(baseNamespace)));
+          settings.add(ref.target(RunNamespace.under(baseNamespace)));
         }
         if (settings.isEmpty()) {
           err.println("regconform: no reference registry could start here; give one with --target URL");
@@ -301,7 +298,7 @@ public final class RunCommand implements Callable<Integer> {
       } else {
         for (URI url : urls) {
           int position = urls.indexOf(url);
-          RegistryTarget target = new RegistryTarget(url, credentials, runNamespace(baseNamespace), insecure,
+          RegistryTarget target = new RegistryTarget(url, credentials, RunNamespace.under(baseNamespace), insecure,
               position < targetNames.size() ? targetNames.get(position).strip() : null, authParameters);
           Optional<String> problem = preflight(target);
           if (problem.isPresent()) {
@@ -530,13 +527,6 @@ public final class RunCommand implements Callable<Integer> {
 
   private static Optional<URI> parseTarget(String text) {
     return CommandInputs.parseTarget(text);
-  }
-
-  private static String runNamespace(String base) {
-    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-    byte[] random = new byte[2];
-    ThreadLocalRandom.current().nextBytes(random);
-    return base + "/run-" + stamp + "-" + HexFormat.of().formatHex(random);
   }
 
   private static void deleteRecursively(Path dir) throws IOException {

@@ -75,6 +75,50 @@ public record RegistryTarget(URI url, Credentials credentials, String namespace,
         parameters.apply(DESCRIPTION).orElse(null));
   }
 
+  /**
+   * A target at {@code url} (e.g. {@code http://127.0.0.1:5000}), anonymous, in namespace {@code regconform}, described
+   * by its URL; the {@code with…} methods change one setting each.
+   *
+   * @throws IllegalArgumentException when {@code url} is not an absolute http or https URL
+   */
+  public static RegistryTarget at(String url) {
+    URI uri = URI.create(url);
+    if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+      throw new IllegalArgumentException("a registry URL is http:// or https:// with a host, was '" + url + "'");
+    }
+    return new RegistryTarget(uri, null, "regconform", false, null, Map.of());
+  }
+
+  /** This target, logging in as {@code username} with {@code password} (or a token). */
+  public RegistryTarget withCredentials(String username, String password) {
+    return new RegistryTarget(url, new Credentials(username, password), namespace, insecure, description, parameters);
+  }
+
+  /** This target, working under {@code namespace} (a run adds {@code /run-<time>-<random>} to it). */
+  public RegistryTarget withNamespace(String namespace) {
+    return new RegistryTarget(url, credentials, namespace, insecure, description, parameters);
+  }
+
+  /** This target, named {@code description} in reports and baselines. */
+  public RegistryTarget withDescription(String description) {
+    return new RegistryTarget(url, credentials, namespace, insecure, description, parameters);
+  }
+
+  /** This target, accepting TLS certificates that cannot be verified (self-signed) when {@code insecure}. */
+  public RegistryTarget withInsecure(boolean insecure) {
+    return new RegistryTarget(url, credentials, namespace, insecure, description, parameters);
+  }
+
+  /**
+   * This target with a further configuration parameter the checks read for this registry, e.g. {@code
+   * regconform.feature.catalog=false} when it offers no catalog; it wins over the run's parameter of that name.
+   */
+  public RegistryTarget withParameter(String key, String value) {
+    Map<String, String> more = new HashMap<>(parameters);
+    more.put(key, value);
+    return new RegistryTarget(url, credentials, namespace, insecure, description, more);
+  }
+
   /** A client for this registry. */
   public RegistryClient newClient() {
     return newClient(dev.regconform.client.RequestTimeout.DEFAULT);

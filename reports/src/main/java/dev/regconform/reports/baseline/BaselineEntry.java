@@ -52,7 +52,7 @@ public record BaselineEntry(String target, String check, Outcome outcome, String
    * level prefix ({@code (SHOULD)}) and the run's own URL and namespace (different in every run) left out, at most
    * {@value #REASON_LENGTH} characters.
    */
-  static String gist(String message, String targetUrl, String namespace) {
+  public static String gist(String message, String targetUrl, String namespace) {
     String text = message == null ? "" : message;
     int exchange = text.indexOf("\nExchange:");
     text = exchange >= 0 ? text.substring(0, exchange) : text;
