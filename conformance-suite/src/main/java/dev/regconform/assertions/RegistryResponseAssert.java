@@ -24,11 +24,22 @@ import org.assertj.core.api.AbstractAssert;
  */
 public class RegistryResponseAssert extends AbstractAssert<RegistryResponseAssert, RegistryResponse> {
 
+  /**
+   * An assertion on {@code actual}; {@link RegistryAssertions#assertThat(RegistryResponse)} is the usual way in.
+   *
+   * @param actual the exchange to check
+   */
   public RegistryResponseAssert(RegistryResponse actual) {
     super(actual, RegistryResponseAssert.class);
   }
 
-  /** The status code is exactly {@code expected}. */
+  /**
+   * The status code is exactly {@code expected}. A 401, 403 or 5xx instead fails with
+   * {@link UnacceptableResponseError}, a failure even in a SHOULD or MAY check.
+   *
+   * @param expected e.g. 201
+   * @return this assertion, for chaining
+   */
   public RegistryResponseAssert hasStatus(int expected) {
     isNotNull();
     if (actual.status() != expected) {
@@ -40,7 +51,14 @@ public class RegistryResponseAssert extends AbstractAssert<RegistryResponseAsser
     return this;
   }
 
-  /** The status code is one of {@code allowed}, each a tolerance the spec permits ({@code because} says which). */
+  /**
+   * The status code is one of {@code allowed}, each a tolerance the spec permits. A 401, 403 or 5xx outside them
+   * fails with {@link UnacceptableResponseError}.
+   *
+   * @param because which part of the spec permits the alternatives; shown in the failure message
+   * @param allowed the accepted statuses
+   * @return this assertion, for chaining
+   */
   public RegistryResponseAssert hasStatusIn(String because, int... allowed) {
     isNotNull();
     if (Arrays.stream(allowed).noneMatch(s -> s == actual.status())) {
@@ -60,7 +78,12 @@ public class RegistryResponseAssert extends AbstractAssert<RegistryResponseAsser
     }
   }
 
-  /** A header is present, with any value. */
+  /**
+   * A header is present, with any value.
+   *
+   * @param name the header name, matched case-insensitively
+   * @return this assertion, for chaining
+   */
   public RegistryResponseAssert hasHeader(String name) {
     isNotNull();
     if (actual.header(name).isEmpty()) {
@@ -70,7 +93,13 @@ public class RegistryResponseAssert extends AbstractAssert<RegistryResponseAsser
     return this;
   }
 
-  /** A header is present with exactly {@code expected} as its (first) value. */
+  /**
+   * A header is present with exactly {@code expected} as its first value.
+   *
+   * @param name the header name, matched case-insensitively
+   * @param expected the value, compared exactly
+   * @return this assertion, for chaining
+   */
   public RegistryResponseAssert hasHeader(String name, String expected) {
     hasHeader(name);
     String value = actual.header(name).orElseThrow();
@@ -85,7 +114,11 @@ public class RegistryResponseAssert extends AbstractAssert<RegistryResponseAsser
     return this;
   }
 
-  /** A {@code Location} header is present and not blank. */
+  /**
+   * A {@code Location} header is present and not blank, as after an upload is started or a manifest is pushed.
+   *
+   * @return this assertion, for chaining
+   */
   public RegistryResponseAssert hasLocationHeader() {
     hasHeader(Headers.LOCATION);
     if (actual.header(Headers.LOCATION).orElseThrow().isBlank()) {
@@ -94,12 +127,23 @@ public class RegistryResponseAssert extends AbstractAssert<RegistryResponseAsser
     return this;
   }
 
-  /** The {@code Docker-Content-Digest} header equals {@code expected}. */
+  /**
+   * The {@code Docker-Content-Digest} header is present and equals {@code expected}.
+   *
+   * @param expected the digest of the content pushed or asked for
+   * @return this assertion, for chaining
+   */
   public RegistryResponseAssert hasContentDigest(Digest expected) {
     return hasHeader(Headers.DOCKER_CONTENT_DIGEST, expected.toString());
   }
 
-  /** If a {@code Docker-Content-Digest} header is present (it is optional here), it equals {@code expected}. */
+  /**
+   * If a {@code Docker-Content-Digest} header is present (where the spec makes it optional), it equals
+   * {@code expected}; its absence passes.
+   *
+   * @param expected the digest of the content pushed or asked for
+   * @return this assertion, for chaining
+   */
   public RegistryResponseAssert hasContentDigestIfPresent(Digest expected) {
     isNotNull();
     if (actual.header(Headers.DOCKER_CONTENT_DIGEST).isPresent()) {
@@ -108,7 +152,13 @@ public class RegistryResponseAssert extends AbstractAssert<RegistryResponseAsser
     return this;
   }
 
-  /** The {@code Content-Type} header's media type (parameters ignored) equals {@code expected}. */
+  /**
+   * The {@code Content-Type} header's media type equals {@code expected}; parameters such as {@code charset} are
+   * ignored.
+   *
+   * @param expected e.g. {@link dev.regconform.model.MediaTypes#OCI_MANIFEST}
+   * @return this assertion, for chaining
+   */
   public RegistryResponseAssert hasContentType(String expected) {
     hasHeader(Headers.CONTENT_TYPE);
     String value = actual.header(Headers.CONTENT_TYPE).orElseThrow();
@@ -121,12 +171,22 @@ public class RegistryResponseAssert extends AbstractAssert<RegistryResponseAsser
     return this;
   }
 
-  /** The {@code Content-Length} header equals {@code expected}. */
+  /**
+   * The {@code Content-Length} header equals {@code expected}, e.g. a blob's size on a HEAD, which has no body.
+   *
+   * @param expected the length in bytes
+   * @return this assertion, for chaining
+   */
   public RegistryResponseAssert hasContentLength(long expected) {
     return hasHeader(Headers.CONTENT_LENGTH, String.valueOf(expected));
   }
 
-  /** The body is exactly {@code expected}, byte for byte. */
+  /**
+   * The body is exactly {@code expected}, byte for byte.
+   *
+   * @param expected the content pushed
+   * @return this assertion, for chaining
+   */
   public RegistryResponseAssert hasBody(byte[] expected) {
     isNotNull();
     if (!Arrays.equals(actual.body(), expected)) {
@@ -139,7 +199,14 @@ public class RegistryResponseAssert extends AbstractAssert<RegistryResponseAsser
     return this;
   }
 
-  /** The body's digest (with {@code expected}'s algorithm) and length match a descriptor's digest and size. */
+  /**
+   * The body's digest (with {@code expected}'s algorithm) and length match a descriptor's digest and size: for
+   * content that is compared by hash rather than held for a byte comparison.
+   *
+   * @param expected the descriptor's digest
+   * @param expectedSize the descriptor's size in bytes
+   * @return this assertion, for chaining
+   */
   public RegistryResponseAssert hasBodyMatching(Digest expected, long expectedSize) {
     isNotNull();
     Digest actualDigest = actual.bodyDigest(expected.algorithm());
@@ -152,7 +219,11 @@ public class RegistryResponseAssert extends AbstractAssert<RegistryResponseAsser
     return this;
   }
 
-  /** The body is empty. */
+  /**
+   * The body is empty, as the spec requires of a HEAD answer and of several 202s and 201s.
+   *
+   * @return this assertion, for chaining
+   */
   public RegistryResponseAssert hasEmptyBody() {
     isNotNull();
     if (actual.body().length != 0) {
@@ -162,7 +233,13 @@ public class RegistryResponseAssert extends AbstractAssert<RegistryResponseAsser
     return this;
   }
 
-  /** The body is a JSON error document whose {@code errors} include {@code expected}. */
+  /**
+   * The body is a JSON error document whose {@code errors} include {@code expected}: the spec's error shape, where
+   * the code is what clients act on.
+   *
+   * @param expected the error code, e.g. {@code MANIFEST_UNKNOWN}
+   * @return this assertion, for chaining
+   */
   public RegistryResponseAssert hasErrorCode(ErrorCode expected) {
     isNotNull();
     List<RegistryError> errors = actual.errors();
@@ -183,7 +260,12 @@ public class RegistryResponseAssert extends AbstractAssert<RegistryResponseAsser
     return String.format("%nExchange:%n  %s", actual.describe().replace("\n", "\n  "));
   }
 
-  /** The (first) value of a header, for further assertions; empty when absent (this does not fail). */
+  /**
+   * The first value of a header, for further assertions; this does not fail.
+   *
+   * @param name the header name, matched case-insensitively
+   * @return the value, or empty when the header is absent
+   */
   public Optional<String> header(String name) {
     return actual.header(name);
   }

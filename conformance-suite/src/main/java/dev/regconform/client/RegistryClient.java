@@ -99,7 +99,7 @@ public final class RegistryClient {
   }
 
   /**
-   * end-2: GET /v2/<name>/blobs/<digest> with the body streamed into {@code sink} and digested on the way (with
+   * end-2: {@code GET /v2/<name>/blobs/<digest>} with the body streamed into {@code sink} and digested on the way (with
    * {@code digest}'s algorithm), never held in memory: for layers of hundreds of MiB. Only a 2xx body goes to the
    * sink; an error body comes back in {@link StreamedBlob#response()}. The sink is not closed.
    */

@@ -21,6 +21,14 @@ import java.util.Objects;
  * @param hex the encoded hash: lower-case hex of exactly {@link DigestAlgorithm#hexLength()} characters
  */
 public record Digest(DigestAlgorithm algorithm, String hex) {
+  /**
+   * Checks that {@code hex} is a valid encoding for {@code algorithm}: lower case and of the right length, as the
+   * distribution spec requires of a digest a registry accepts.
+   *
+   * @param algorithm required
+   * @param hex required: lower-case hex of exactly {@link DigestAlgorithm#hexLength()} characters
+   * @throws IllegalArgumentException saying what is wrong with {@code hex}
+   */
   public Digest {
     Objects.requireNonNull(algorithm, "algorithm");
     Objects.requireNonNull(hex, "hex");
@@ -31,8 +39,10 @@ public record Digest(DigestAlgorithm algorithm, String hex) {
   }
 
   /**
-   * Parses {@code algorithm:hex}.
+   * Parses {@code algorithm:hex}, as a registry returns it in {@code Docker-Content-Digest} or a manifest holds it.
    *
+   * @param text e.g. {@code sha256:} followed by 64 lower-case hex characters
+   * @return the digest
    * @throws IllegalArgumentException saying what is wrong with {@code text}
    */
   @JsonCreator
@@ -57,7 +67,12 @@ public record Digest(DigestAlgorithm algorithm, String hex) {
     }
   }
 
-  /** Whether {@code text} parses as a digest. */
+  /**
+   * Whether {@code text} parses as a digest: tells a digest reference ({@code @sha256:…}) from a tag.
+   *
+   * @param text any string, {@code null} included
+   * @return true when {@link #parse(String)} would accept it
+   */
   public static boolean isDigest(String text) {
     try {
       parse(text);
@@ -67,22 +82,45 @@ public record Digest(DigestAlgorithm algorithm, String hex) {
     }
   }
 
-  /** The sha256 digest of {@code bytes}. */
+  /**
+   * The sha256 digest of {@code bytes}, the algorithm every registry supports.
+   *
+   * @param bytes the exact content
+   * @return its digest
+   */
   public static Digest sha256(byte[] bytes) {
     return of(DigestAlgorithm.SHA256, bytes);
   }
 
-  /** The sha512 digest of {@code bytes}. */
+  /**
+   * The sha512 digest of {@code bytes}; registries may reject it (support is optional).
+   *
+   * @param bytes the exact content
+   * @return its digest
+   */
   public static Digest sha512(byte[] bytes) {
     return of(DigestAlgorithm.SHA512, bytes);
   }
 
-  /** The digest of {@code bytes} with {@code algorithm}. */
+  /**
+   * The digest of {@code bytes} with {@code algorithm}.
+   *
+   * @param algorithm the hash to use
+   * @param bytes the exact content
+   * @return its digest
+   */
   public static Digest of(DigestAlgorithm algorithm, byte[] bytes) {
     return fromHash(algorithm, algorithm.newMessageDigest().digest(bytes));
   }
 
-  /** The digest of everything {@code in} yields, read in 64 KiB chunks; the stream is not closed. */
+  /**
+   * The digest of everything {@code in} yields, read in 64 KiB chunks, for content too big to hold in memory.
+   *
+   * @param algorithm the hash to use
+   * @param in read to its end; the caller closes it
+   * @return the digest of the bytes read
+   * @throws IOException when reading {@code in} fails
+   */
   public static Digest of(DigestAlgorithm algorithm, InputStream in) throws IOException {
     MessageDigest md = algorithm.newMessageDigest();
     byte[] buffer = new byte[64 * 1024];
@@ -92,17 +130,33 @@ public record Digest(DigestAlgorithm algorithm, String hex) {
     return fromHash(algorithm, md.digest());
   }
 
-  /** Wraps a finished hash, e.g. from a {@link java.security.DigestInputStream}. */
+  /**
+   * Wraps a finished hash, e.g. from a {@link java.security.DigestInputStream}.
+   *
+   * @param algorithm the algorithm that computed {@code hash}
+   * @param hash the raw hash bytes (32 for sha256), not hex
+   * @return the digest
+   */
   public static Digest fromHash(DigestAlgorithm algorithm, byte[] hash) {
     return new Digest(algorithm, HexFormat.of().formatHex(hash));
   }
 
-  /** Whether these are the digest of {@code bytes}. */
+  /**
+   * Whether this is the digest of {@code bytes}, hashed with this digest's algorithm: checks that content a registry
+   * returned is the content asked for.
+   *
+   * @param bytes the content to check
+   * @return true when it hashes to this digest
+   */
   public boolean matches(byte[] bytes) {
     return equals(of(algorithm, bytes));
   }
 
-  /** The first 12 hex characters, for short display: {@code sha256:2c26b46b68ff}. */
+  /**
+   * The algorithm and the first 12 hex characters, for short display; not unique, never for lookups.
+   *
+   * @return e.g. {@code sha256:2c26b46b68ff}
+   */
   public String shortForm() {
     return algorithm.label() + ":" + hex.substring(0, 12);
   }

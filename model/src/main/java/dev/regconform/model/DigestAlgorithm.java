@@ -27,17 +27,29 @@ public enum DigestAlgorithm {
     this.hexLength = hexLength;
   }
 
-  /** The name used on the wire, e.g. {@code sha256}. */
+  /**
+   * The name used on the wire, before the colon of a digest.
+   *
+   * @return e.g. {@code sha256}
+   */
   public String label() {
     return label;
   }
 
-  /** Number of hex characters in an encoded digest of this algorithm. */
+  /**
+   * The length of an encoded digest of this algorithm, which {@link Digest} enforces.
+   *
+   * @return the number of hex characters: 64 for sha256, 128 for sha512
+   */
   public int hexLength() {
     return hexLength;
   }
 
-  /** A fresh {@link MessageDigest} for this algorithm. */
+  /**
+   * A fresh {@link MessageDigest} for this algorithm, to hash content as it streams.
+   *
+   * @return a new instance (MessageDigest is not thread-safe)
+   */
   public MessageDigest newMessageDigest() {
     try {
       return MessageDigest.getInstance(jcaName);
@@ -49,6 +61,8 @@ public enum DigestAlgorithm {
   /**
    * Looks an algorithm up by its wire name.
    *
+   * @param label the name before the colon of a digest, e.g. {@code sha256}; case-sensitive
+   * @return the algorithm
    * @throws IllegalArgumentException naming the supported algorithms when {@code label} is not one of them
    */
   public static DigestAlgorithm fromLabel(String label) {

@@ -26,23 +26,47 @@ public enum ImageFormat {
     this.foreignLayerMediaType = foreignLayerMediaType;
   }
 
-  /** Short stable name used in check ids, e.g. {@code oci}, {@code docker-v2s2}. */
+  /**
+   * Short stable name used in check ids and on the command line.
+   *
+   * @return {@code oci} or {@code docker-v2s2}
+   */
   public String label() {
     return label;
   }
 
+  /**
+   * The media type of a single-image manifest of this format, as sent in {@code Content-Type} on a manifest PUT.
+   *
+   * @return {@link MediaTypes#OCI_MANIFEST} or {@link MediaTypes#DOCKER_MANIFEST}
+   */
   public String manifestMediaType() {
     return manifestMediaType;
   }
 
+  /**
+   * The media type of a multi-platform manifest of this format.
+   *
+   * @return {@link MediaTypes#OCI_INDEX} or {@link MediaTypes#DOCKER_MANIFEST_LIST}
+   */
   public String indexMediaType() {
     return indexMediaType;
   }
 
+  /**
+   * The media type of the image config blob a manifest of this format references.
+   *
+   * @return {@link MediaTypes#OCI_CONFIG} or {@link MediaTypes#DOCKER_CONFIG}
+   */
   public String configMediaType() {
     return configMediaType;
   }
 
+  /**
+   * The media type of an ordinary gzip'd tar layer of this format.
+   *
+   * @return {@link MediaTypes#OCI_LAYER_TAR_GZIP} or {@link MediaTypes#DOCKER_LAYER_TAR_GZIP}
+   */
   public String layerMediaType() {
     return layerMediaType;
   }
@@ -50,11 +74,18 @@ public enum ImageFormat {
   /**
    * The gzip'd layer clients do not upload: Docker's foreign layer ({@code …rootfs.foreign.diff.tar.gzip}), OCI's
    * non-distributable layer ({@code …layer.nondistributable.v1.tar+gzip}).
+   *
+   * @return the media type, one of {@link MediaTypes#NON_DISTRIBUTABLE_LAYERS}
    */
   public String foreignLayerMediaType() {
     return foreignLayerMediaType;
   }
 
+  /**
+   * The {@link #label()}, so a format prints as it appears in check ids.
+   *
+   * @return the label
+   */
   @Override
   public String toString() {
     return label;

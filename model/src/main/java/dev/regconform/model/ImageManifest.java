@@ -32,6 +32,20 @@ public record ImageManifest(
     int schemaVersion, String mediaType, String artifactType, Descriptor config, List<Descriptor> layers,
     Descriptor subject, Map<String, String> annotations, byte[] raw) implements Manifest {
 
+  /**
+   * Copies the lists, maps and bytes, so the record cannot change after it is made. The fields are taken as given:
+   * they are not checked against {@code raw}; use {@link #of} or {@link #parse} to get the two in step.
+   *
+   * @param schemaVersion taken as given (2 for a valid manifest)
+   * @param mediaType or {@code null}
+   * @param artifactType or {@code null}
+   * @param config required
+   * @param layers required, copied
+   * @param subject or {@code null}
+   * @param annotations copied, or {@code null}
+   * @param raw required, copied
+   * @throws NullPointerException when {@code config}, {@code layers} or {@code raw} is null
+   */
   public ImageManifest {
     Objects.requireNonNull(config, "config");
     layers = List.copyOf(Objects.requireNonNull(layers, "layers"));
@@ -39,12 +53,32 @@ public record ImageManifest(
     raw = Objects.requireNonNull(raw, "raw").clone();
   }
 
-  /** Serialises a new manifest with fields in the conventional order. */
+  /**
+   * Serialises a new manifest with fields in the conventional order; its {@link #raw()} is then fixed, and so is its
+   * digest.
+   *
+   * @param mediaType {@link MediaTypes#OCI_MANIFEST} or {@link MediaTypes#DOCKER_MANIFEST}; {@code null} omits the
+   *     field (allowed by OCI, not by Docker)
+   * @param config the descriptor of the config blob
+   * @param layers the layer descriptors, base layer first
+   * @return the manifest
+   */
   public static ImageManifest of(String mediaType, Descriptor config, List<Descriptor> layers) {
     return of(mediaType, null, config, layers, null, null);
   }
 
-  /** Serialises a new manifest with fields in the conventional order. */
+  /**
+   * Serialises a new manifest with every optional field of image-spec 1.1; {@code null} fields are left out of the
+   * JSON.
+   *
+   * @param mediaType {@link MediaTypes#OCI_MANIFEST} or {@link MediaTypes#DOCKER_MANIFEST}, or {@code null}
+   * @param artifactType the type of an artifact (not an image) this manifest describes, or {@code null}
+   * @param config the descriptor of the config blob ({@link MediaTypes#OCI_EMPTY} for most artifacts)
+   * @param layers the layer descriptors, base layer first
+   * @param subject the manifest this one refers to (the referrers API), or {@code null}
+   * @param annotations written sorted by key, or {@code null}
+   * @return the manifest
+   */
   public static ImageManifest of(String mediaType, String artifactType, Descriptor config, List<Descriptor> layers,
       Descriptor subject, Map<String, String> annotations) {
     byte[] raw = ManifestJson.write(new Json(2, mediaType, artifactType, config, layers, subject, annotations));
@@ -52,8 +86,10 @@ public record ImageManifest(
   }
 
   /**
-   * Parses manifest bytes, keeping them.
+   * Parses manifest bytes, keeping them, so {@link #digest()} is the digest of exactly what was read.
    *
+   * @param raw the JSON document, e.g. a manifest GET's body
+   * @return the manifest
    * @throws ManifestFormatException when required fields are missing or malformed
    */
   public static ImageManifest parse(byte[] raw) {
@@ -68,26 +104,52 @@ public record ImageManifest(
         json.subject, json.annotations, raw);
   }
 
-  /** Every blob this manifest references: the config, then the layers. */
+  /**
+   * Every blob this manifest references: what must be in the repository before the manifest is pushed.
+   *
+   * @return the config, then the layers in order
+   */
   public List<Descriptor> blobs() {
     return java.util.stream.Stream.concat(java.util.stream.Stream.of(config), layers.stream()).toList();
   }
 
+  /**
+   * A copy of the exact bytes: what to PUT, and what {@link #digest()} is computed over.
+   *
+   * @return a new array each call
+   */
   @Override
   public byte[] raw() {
     return raw.clone();
   }
 
+  /**
+   * Two manifests are equal when their {@link #raw()} bytes are: the same values serialised differently have
+   * different digests, so they are different manifests to a registry.
+   *
+   * @param o any object
+   * @return whether {@code o} is {@code ImageManifest} with the same bytes
+   */
   @Override
   public boolean equals(Object o) {
     return o instanceof ImageManifest other && Arrays.equals(raw, other.raw);
   }
 
+  /**
+   * A hash of the {@link #raw()} bytes, consistent with {@link #equals(Object)}.
+   *
+   * @return the hash code
+   */
   @Override
   public int hashCode() {
     return Arrays.hashCode(raw);
   }
 
+  /**
+   * A short description for logs and assertion messages, without the JSON.
+   *
+   * @return the media type, digest and number of layers
+   */
   @Override
   public String toString() {
     return "ImageManifest[" + mediaType + ", " + digest() + ", " + layers.size() + " layers]";

@@ -11,21 +11,42 @@ import java.io.IOException;
  */
 public sealed interface Manifest permits ImageManifest, ImageIndex {
 
-  /** {@code schemaVersion}: 2 for every manifest this toolkit handles. */
+  /**
+   * The document's {@code schemaVersion} field.
+   *
+   * @return 2 for every manifest this toolkit handles
+   */
   int schemaVersion();
 
-  /** The {@code mediaType} field of the document, or {@code null} when the document has none. */
+  /**
+   * The {@code mediaType} field of the document; see {@link #descriptor()} for the type to use when it is absent.
+   *
+   * @return the field, or {@code null} when the document has none
+   */
   String mediaType();
 
-  /** A copy of the exact bytes this manifest was parsed from or serialised to. */
+  /**
+   * The exact bytes this manifest was parsed from or serialised to: the body to PUT, and what the digest covers.
+   *
+   * @return a copy; changing it changes nothing
+   */
   byte[] raw();
 
-  /** The sha256 digest of {@link #raw()}. */
+  /**
+   * The sha256 digest of {@link #raw()}: the manifest's identity in a registry.
+   *
+   * @return the digest a registry returns in {@code Docker-Content-Digest} for these bytes
+   */
   default Digest digest() {
     return Digest.sha256(raw());
   }
 
-  /** The digest of {@link #raw()} with {@code algorithm}. */
+  /**
+   * The digest of {@link #raw()} with {@code algorithm}, for a push by a sha512 reference.
+   *
+   * @param algorithm the hash to use
+   * @return the digest
+   */
   default Digest digest(DigestAlgorithm algorithm) {
     return Digest.of(algorithm, raw());
   }
@@ -33,6 +54,8 @@ public sealed interface Manifest permits ImageManifest, ImageIndex {
   /**
    * A descriptor of this manifest, for an index or a {@code subject} field. A document without a
    * {@code mediaType} field is an OCI one (Docker always sets it), so it is described as an OCI manifest or index.
+   *
+   * @return a plain descriptor (media type, sha256 digest, size)
    */
   default Descriptor descriptor() {
     String type = mediaType() != null ? mediaType()
@@ -45,6 +68,8 @@ public sealed interface Manifest permits ImageManifest, ImageIndex {
    * Parses manifest bytes, choosing the type from the {@code mediaType} field, or from the shape of the
    * document ({@code manifests} vs {@code layers}) when the field is absent, as OCI allows.
    *
+   * @param raw the JSON document, e.g. a manifest GET's body
+   * @return an {@link ImageManifest} or an {@link ImageIndex}, keeping {@code raw}
    * @throws ManifestFormatException when the bytes are not a manifest this toolkit knows, saying why
    */
   static Manifest parse(byte[] raw) {

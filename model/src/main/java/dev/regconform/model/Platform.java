@@ -21,14 +21,35 @@ public record Platform(
     @JsonProperty("os.features") List<String> osFeatures,
     @JsonProperty("variant") String variant) {
 
+  /**
+   * Copies {@code osFeatures}, so a platform cannot change after it is made; nothing is checked.
+   *
+   * @param architecture e.g. {@code amd64}
+   * @param os e.g. {@code linux}
+   * @param osVersion or {@code null}
+   * @param osFeatures copied, or {@code null}
+   * @param variant or {@code null}
+   */
   public Platform {
     osFeatures = osFeatures == null ? null : List.copyOf(osFeatures);
   }
 
+  /**
+   * The usual platform: an OS and an architecture, without variant or OS version.
+   *
+   * @param os e.g. {@code linux}
+   * @param architecture e.g. {@code arm64}
+   * @return the platform
+   */
   public static Platform of(String os, String architecture) {
     return new Platform(architecture, os, null, null, null);
   }
 
+  /**
+   * The platform as {@code docker --platform} spells it, with the OS version after a space when there is one.
+   *
+   * @return e.g. {@code linux/arm64/v8}
+   */
   @Override
   public String toString() {
     return os + "/" + architecture + (variant == null ? "" : "/" + variant) + (osVersion == null ? "" : " " + osVersion);

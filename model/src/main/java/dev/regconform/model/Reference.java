@@ -39,6 +39,15 @@ public record Reference(String registry, String repository, String tag, Digest d
   private static final Pattern HOST = Pattern.compile(
       "(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\\[[0-9A-Fa-f:.]+])(?::[0-9]+)?");
 
+  /**
+   * Checks each part against the reference grammar, so an invalid name fails here and not at the registry.
+   *
+   * @param registry {@code host[:port]}, or {@code null}
+   * @param repository required; with the host at most {@link #NAME_TOTAL_LENGTH_MAX} characters
+   * @param tag or {@code null}
+   * @param digest or {@code null}
+   * @throws IllegalArgumentException saying which part is invalid and why
+   */
   public Reference {
     Objects.requireNonNull(repository, "repository");
     if (registry != null && !HOST.matcher(registry).matches()) {
@@ -61,6 +70,9 @@ public record Reference(String registry, String repository, String tag, Digest d
   /**
    * Parses a reference; a reference with neither tag nor digest gets the tag {@code latest}.
    *
+   * @param text e.g. {@code 127.0.0.1:5000/owner/app:1.3}; the first path component is the host when it has a
+   *     {@code .} or a {@code :}, is {@code localhost}, or has upper case (Docker's rule)
+   * @return the reference
    * @throws IllegalArgumentException saying which part of {@code text} is wrong
    */
   public static Reference parse(String text) {
@@ -105,47 +117,103 @@ public record Reference(String registry, String repository, String tag, Digest d
     }
   }
 
-  /** A reference to {@code repository:tag} with no host. */
+  /**
+   * A reference to {@code repository:tag} with no host, as the registry client's calls take it.
+   *
+   * @param repository e.g. {@code owner/app}
+   * @param tag e.g. {@code 1.3}
+   * @return the reference
+   * @throws IllegalArgumentException when either does not match the grammar
+   */
   public static Reference of(String repository, String tag) {
     return new Reference(null, repository, tag, null);
   }
 
-  /** A reference to {@code repository@digest} with no host and no tag. */
+  /**
+   * A reference to {@code repository@digest} with no host and no tag.
+   *
+   * @param repository e.g. {@code owner/app}
+   * @param digest the manifest's digest
+   * @return the reference
+   * @throws IllegalArgumentException when the repository does not match the grammar
+   */
   public static Reference of(String repository, Digest digest) {
     return new Reference(null, repository, null, digest);
   }
 
-  /** Whether {@code name} is a valid repository name. */
+  /**
+   * Whether {@code name} is a valid repository name, without a host.
+   *
+   * @param name any string, {@code null} included
+   * @return true when it matches the grammar and is at most {@link #NAME_TOTAL_LENGTH_MAX} characters
+   */
   public static boolean isValidRepository(String name) {
     return name != null && REPOSITORY.matcher(name).matches() && name.length() <= NAME_TOTAL_LENGTH_MAX;
   }
 
-  /** Whether {@code tag} matches the tag grammar. */
+  /**
+   * Whether {@code tag} matches the tag grammar: 1 to 128 characters {@code [A-Za-z0-9_.-]}, not starting with
+   * {@code .} or {@code -}.
+   *
+   * @param tag any string, {@code null} included
+   * @return true when a registry must accept it as a tag
+   */
   public static boolean isValidTag(String tag) {
     return tag != null && TAG.matcher(tag).matches();
   }
 
+  /**
+   * This reference with another tag; host, repository and digest are kept.
+   *
+   * @param newTag the tag, or {@code null} for none
+   * @return a new reference
+   */
   public Reference withTag(String newTag) {
     return new Reference(registry, repository, newTag, digest);
   }
 
+  /**
+   * This reference with another digest; host, repository and tag are kept.
+   *
+   * @param newDigest the digest, or {@code null} for none
+   * @return a new reference
+   */
   public Reference withDigest(Digest newDigest) {
     return new Reference(registry, repository, tag, newDigest);
   }
 
+  /**
+   * The tag, for callers that would otherwise test {@link #tag()} for null.
+   *
+   * @return the tag, or empty for a reference by digest only
+   */
   public Optional<String> tagIfAny() {
     return Optional.ofNullable(tag);
   }
 
+  /**
+   * The digest, for callers that would otherwise test {@link #digest()} for null.
+   *
+   * @return the digest, or empty for a reference by tag only
+   */
   public Optional<Digest> digestIfAny() {
     return Optional.ofNullable(digest);
   }
 
-  /** What goes in {@code /v2/<name>/manifests/<reference>}: the digest when there is one, else the tag. */
+  /**
+   * What goes in {@code /v2/<name>/manifests/<reference>}: a reference with both pulls by digest, as clients do.
+   *
+   * @return the digest when there is one, else the tag
+   */
   public String manifestReference() {
     return digest != null ? digest.toString() : tag;
   }
 
+  /**
+   * The reference as {@code docker pull} takes it; {@link #parse(String)} reads it back to an equal reference.
+   *
+   * @return {@code [host/]repository[:tag][@digest]}
+   */
   @Override
   public String toString() {
     return (registry == null ? "" : registry + "/") + repository

@@ -32,15 +32,15 @@ import java.util.stream.Stream;
  * or blob: R87), and the {@link Sentinel} pushed beforehand still comes back unchanged (R87). SHOULD (a warning):
  * the status and error code are the ones the spec's error table gives for the mistake.
  *
- * <pre>{@code
- * RegistryResponse put = registry.putManifest(repo, "bad", OCI_MANIFEST, "{".getBytes(UTF_8));
+ * <pre>
+ * RegistryResponse put = registry.putManifest(repo, "bad", OCI_MANIFEST, "&#123;".getBytes(UTF_8));
  * BadRequestAnswer.to(put, registry)
  *     .leavesNoTag(repo, "bad")
- *     .leavesNoManifest(repo, Digest.sha256("{".getBytes(UTF_8)))
+ *     .leavesNoManifest(repo, Digest.sha256("&#123;".getBytes(UTF_8)))
  *     .leaves(sentinel)
  *     .shouldBe(400, ErrorCode.MANIFEST_INVALID)
  *     .verify();
- * }</pre>
+ * </pre>
  *
  * <p>Where the spec lets a registry answer otherwise, a case says so: {@link #allowing} an alternative answer (a
  * mount's 202 upload session), {@link #unsupportedWhen} a status that means the feature under test is absent,
