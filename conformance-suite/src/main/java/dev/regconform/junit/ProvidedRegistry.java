@@ -44,16 +44,13 @@ final class ProvidedRegistry implements AutoCloseable {
       RegistryTarget started = registry.start();
       if (started == null) {
         return new ProvidedRegistry(className, registry, null,
-            new IllegalStateException(className + ".start() returned no target"));
+            new IllegalStateException(className + ".start() returned no target")); // started: stopped after the run
       }
       return new ProvidedRegistry(className, registry, started.withNamespace(RunNamespace.under(started.namespace())),
           null);
-    } catch (Exception e) {
-      return new ProvidedRegistry(className, null, null,
-          new IllegalStateException("The registry under test did not start: " + className + ".start() threw " + e, e));
-    } catch (Error e) {
-      // An assertion in start() (AssertionError), a missing class: the run's checks report it; nothing to stop.
-      return new ProvidedRegistry(className, null, null,
+    } catch (Exception | AssertionError | LinkageError e) {
+      // Also an assertion in start(), or a class its server needs and the test class path lacks: nothing to stop.
+      return failed(className,
           new IllegalStateException("The registry under test did not start: " + className + ".start() threw " + e, e));
     }
   }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -17,13 +16,15 @@ import org.w3c.dom.Node;
 
 /**
  * The BOM (bom/pom.xml) manages exactly the toolkit's deployable modules, so a module added to the root pom cannot be
- * forgotten there: every module of the root pom except the BOM itself and {@code examples} (a usage example, never
+ * forgotten there: every module of the root pom except the BOM itself and those under {@code examples/} (usage examples, never
  * deployed), each at the BOM's own version, which is the toolkit's.
  */
 class BomListsEveryModuleTest {
   private static final String GROUP = "dev.regconform";
-  /** Modules of the root pom that are not artifacts a user depends on. */
-  private static final Set<String> NOT_IN_BOM = Set.of("bom", "examples");
+  /** Whether a module of the root pom is not an artifact a user depends on: the BOM itself, the usage examples. */
+  private static boolean notInBom(String module) {
+    return module.equals("bom") || module.startsWith("examples/");
+  }
 
   /** The checkout's root: Surefire runs in conformance-suite/ and says so in {@code basedir}. */
   private static final Path ROOT =
@@ -34,7 +35,7 @@ class BomListsEveryModuleTest {
     Element root = pom(ROOT.resolve("pom.xml"));
     List<String> deployable = new ArrayList<>();
     for (String module : texts(child(root, "modules"), "module")) {
-      if (!NOT_IN_BOM.contains(module)) {
+      if (!notInBom(module)) {
         deployable.add(text(pom(ROOT.resolve(module).resolve("pom.xml")), "artifactId"));
       }
     }
@@ -75,7 +76,7 @@ class BomListsEveryModuleTest {
   void every_deployable_module_has_the_toolkits_group_a_name_and_a_description() throws Exception {
     Element root = pom(ROOT.resolve("pom.xml"));
     for (String module : texts(child(root, "modules"), "module")) {
-      if (module.equals("examples")) {
+      if (module.startsWith("examples/")) {
         continue;
       }
       Element pom = pom(ROOT.resolve(module).resolve("pom.xml"));
@@ -86,6 +87,20 @@ class BomListsEveryModuleTest {
       assertThat(text(pom, "artifactId")).as("artifactId of module %s", module).startsWith("regconform-");
       assertThat(text(pom, "name")).as("<name> of module %s", module).isNotBlank();
       assertThat(text(pom, "description")).as("<description> of module %s", module).isNotBlank();
+    }
+  }
+
+  /** A stand-alone example names the toolkit's version itself (no parent): it must follow the root pom's. */
+  @Test
+  void every_example_builds_against_this_version_of_the_toolkit() throws Exception {
+    Element root = pom(ROOT.resolve("pom.xml"));
+    List<String> examples = texts(child(root, "modules"), "module").stream().filter(m -> m.startsWith("examples/")).toList();
+
+    assertThat(examples).as("example modules of the root pom").isNotEmpty();
+    for (String module : examples) {
+      Element properties = child(pom(ROOT.resolve(module).resolve("pom.xml")), "properties");
+      assertThat(text(properties, "regconform.version")).as("<regconform.version> of %s", module)
+          .isEqualTo(text(root, "version"));
     }
   }
 
