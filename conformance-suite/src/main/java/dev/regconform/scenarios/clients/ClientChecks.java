@@ -79,7 +79,11 @@ final class ClientChecks {
     }
     ClientRun build;
     synchronized (DOCKER_BUILD) {
-      build = home.run(Duration.ofMinutes(3), "docker", "build", "--force-rm", "-t", tag, context.toString());
+      // --no-cache: the content is new every time, so the cache never hits, and the legacy builder's cache probe walks
+      // every FROM-scratch image, failing with "unable to find image" when another run's cleanup (docker rmi) removes
+      // one of them meanwhile (seen once in ReferenceRegistriesIT with five targets at once).
+      build = home.run(Duration.ofMinutes(3), "docker", "build", "--no-cache", "--force-rm", "-t", tag,
+          context.toString());
     }
     if (!build.succeeded()) {
       throw new IllegalStateException("Cannot build the test image FROM scratch:\n" + build.describe());
