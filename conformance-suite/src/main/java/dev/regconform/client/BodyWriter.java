@@ -21,6 +21,10 @@ public interface BodyWriter {
    * Writes the whole body, exactly as many bytes as the request declared, to {@code out}; must not close it. Called
    * once per attempt: again when the request is repeated after answering an authentication challenge, so a writer
    * that digests what it writes starts its digest afresh.
+   *
+   * @param out the request's body stream; writes go straight onto the connection
+   * @throws IOException when writing fails (the connection broke, or the writer's own source failed); the request
+   *     then fails as {@link RegistryUnreachableException}
    */
   void writeTo(OutputStream out) throws IOException;
 }

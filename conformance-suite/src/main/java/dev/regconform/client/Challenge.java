@@ -17,11 +17,24 @@ import java.util.regex.Pattern;
 public record Challenge(String scheme, Map<String, String> params) {
   private static final Pattern PARAM = Pattern.compile("([A-Za-z_][A-Za-z0-9_-]*)\\s*=\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^,\\s]+))");
 
+  /**
+   * A challenge from its parts; {@link #parse(String)} is the usual way to get one.
+   *
+   * @param scheme the scheme, lower case
+   * @param params the auth-params, keys lower case; copied, and neither keys nor values may be null
+   */
   public Challenge {
     params = Map.copyOf(params);
   }
 
-  /** Parses one challenge; empty when the header is blank. */
+  /**
+   * Parses one challenge. Lenient, as clients are: the scheme is whatever comes before the first space; parameters that
+   * are not {@code name=value} or {@code name="quoted value"} are skipped; a quoted value's backslash escapes are
+   * undone.
+   *
+   * @param header one {@code WWW-Authenticate} value; may be null
+   * @return the challenge; empty when the header is null or blank
+   */
   public static Optional<Challenge> parse(String header) {
     if (header == null || header.isBlank()) {
       return Optional.empty();
@@ -39,14 +52,30 @@ public record Challenge(String scheme, Map<String, String> params) {
     return Optional.of(new Challenge(scheme, params));
   }
 
+  /**
+   * Whether the registry asks for a Bearer token (the Docker token flow).
+   *
+   * @return true for the {@code bearer} scheme
+   */
   public boolean isBearer() {
     return scheme.equals("bearer");
   }
 
+  /**
+   * Whether the registry asks for Basic credentials.
+   *
+   * @return true for the {@code basic} scheme
+   */
   public boolean isBasic() {
     return scheme.equals("basic");
   }
 
+  /**
+   * One auth-param, such as {@code realm}, {@code service} or {@code scope}.
+   *
+   * @param name the parameter's name in lower case (keys are stored lower case)
+   * @return its value, unquoted; empty when the challenge has no such parameter
+   */
   public Optional<String> param(String name) {
     return Optional.ofNullable(params.get(name));
   }

@@ -22,6 +22,9 @@ public final class ContentPusher {
   private final BiConsumer<String, Digest> manifestPushed;
 
   /**
+   * A pusher that goes through {@code client} and reports what it stored.
+   *
+   * @param client the client to push with; its authentication and timeouts apply
    * @param blobPushed told (repository, digest) after each blob lands, e.g. to delete it afterwards
    * @param manifestPushed told (repository, digest) after each manifest lands
    */
@@ -32,7 +35,15 @@ public final class ContentPusher {
     this.manifestPushed = manifestPushed;
   }
 
-  /** Uploads every blob of the image, then PUTs its manifest under each reference (tags or its digest). */
+  /**
+   * Uploads every blob of the image (config and layers, each as {@link #pushBlob} does), then PUTs its manifest under
+   * each reference.
+   *
+   * @param repository the repository name, e.g. {@code acme/app}
+   * @param image the image to push
+   * @param references the tags and/or the manifest's digest to PUT the manifest under; none pushes only the blobs
+   * @throws RegistryOperationException at the first step the registry does not answer as the spec requires
+   */
   public void pushImage(String repository, TestImage image, String... references) {
     for (TestBlob blob : image.blobs()) {
       pushBlob(repository, blob);
@@ -42,7 +53,15 @@ public final class ContentPusher {
     }
   }
 
-  /** POST, then one PATCH with the whole content streamed from its file, then PUT ?digest. */
+  /**
+   * Uploads one blob: end-4a POST, end-5 one PATCH with the whole content streamed from its file, end-6 PUT
+   * {@code ?digest=}; then tells {@code blobPushed}.
+   *
+   * @param repository the repository name, e.g. {@code acme/app}
+   * @param blob the blob, read from its file
+   * @throws RegistryOperationException when the POST or PATCH does not answer 202 with a {@code Location}, or the
+   *     PUT does not answer 201
+   */
   public void pushBlob(String repository, TestBlob blob) {
     String action = "upload blob " + blob.digest() + " to " + repository;
     RegistryResponse start = expect(client.startUpload(repository), 202, action + " (POST)");
@@ -53,7 +72,12 @@ public final class ContentPusher {
 
   /**
    * POST, one PATCH with {@code content}, then PUT ?digest= with its sha256 digest: a small blob (an empty config, an
-   * artifact's layer) pushed as docker pushes it. Returns the PUT's answer (201).
+   * artifact's layer) pushed as docker pushes it; then tells {@code blobPushed}.
+   *
+   * @param repository the repository name, e.g. {@code acme/app}
+   * @param content the blob's bytes
+   * @return the PUT's answer (201), e.g. to read its {@code Location}
+   * @throws RegistryOperationException when a step does not get the status the spec requires
    */
   public RegistryResponse pushBytes(String repository, byte[] content) {
     Digest digest = Digest.sha256(content);
@@ -65,7 +89,15 @@ public final class ContentPusher {
     return put;
   }
 
-  /** PUTs a manifest's exact bytes under a tag or digest. */
+  /**
+   * PUTs a manifest's exact bytes under a tag or digest (end-7a), with its media type as {@code Content-Type}; then
+   * tells {@code manifestPushed}. The blobs it references must be in the repository already.
+   *
+   * @param repository the repository name, e.g. {@code acme/app}
+   * @param reference a tag, or the manifest's digest
+   * @param manifest the manifest
+   * @throws RegistryOperationException when the registry does not answer 201
+   */
   public void pushManifest(String repository, String reference, Manifest manifest) {
     expect(client.putManifest(repository, reference, manifest.mediaType(), manifest.raw()), 201,
         "push manifest " + manifest.digest() + " to " + repository + ":" + reference);

@@ -37,7 +37,13 @@ public enum ErrorCode {
   /** code-14: "too many requests". */
   TOOMANYREQUESTS;
 
-  /** The constant for a code seen on the wire, if it is one of the spec's. */
+  /**
+   * The constant for a code seen on the wire, if it is one of the spec's.
+   *
+   * @param code the {@code code} of an error body's entry, e.g. {@code MANIFEST_UNKNOWN}; matched exactly, case
+   *     included; may be null
+   * @return the constant; empty for a code that is not in the spec's table
+   */
   public static Optional<ErrorCode> fromWire(String code) {
     for (ErrorCode c : values()) {
       if (c.name().equals(code)) {

@@ -14,12 +14,27 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * it redacts it first ({@link Redaction#url}).
  */
 public final class ExchangeListeners {
-  /** One exchange: {@code status} empty when no answer came (the connection failed). */
+  /**
+   * Told about each exchange, on the thread that made it, right after the answer (or the failure) arrived: it must be
+   * thread-safe and quick, and must not throw.
+   */
   @FunctionalInterface
   public interface Listener {
+    /**
+     * One exchange, by its request line and status.
+     *
+     * @param method the request method
+     * @param url the request URL, as sent (not masked)
+     * @param status the answer's status; empty when no answer came (the connection failed)
+     */
     void exchanged(String method, String url, OptionalInt status);
 
-    /** The exchange with the answer's headers; by default only its request line and status go on. */
+    /**
+     * The exchange with the answer's headers and the request body; by default only its request line and status go on
+     * to {@link #exchanged(String, String, OptionalInt)}.
+     *
+     * @param exchange the exchange
+     */
     default void exchanged(Exchange exchange) {
       exchanged(exchange.method(), exchange.url(), exchange.status());
     }
@@ -37,11 +52,25 @@ public final class ExchangeListeners {
    */
   public record Exchange(String method, String url, OptionalInt status, List<Map.Entry<String, String>> responseHeaders,
       Optional<byte[]> requestBody) {
+    /**
+     * An exchange; the headers are copied.
+     *
+     * @param method the request method
+     * @param url the request URL, as sent
+     * @param status the answer's status; empty when no answer came
+     * @param responseHeaders the answer's headers, in order
+     * @param requestBody the request body held in memory, if any
+     */
     public Exchange {
       responseHeaders = List.copyOf(responseHeaders);
     }
 
-    /** The first value of a response header, by name in any case. */
+    /**
+     * The first value of a response header.
+     *
+     * @param name the header's name, matched case-insensitively
+     * @return its first value; empty when the answer has no such header (or there was no answer)
+     */
     public Optional<String> responseHeader(String name) {
       return responseHeaders.stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
           .findFirst();
@@ -52,10 +81,21 @@ public final class ExchangeListeners {
 
   private ExchangeListeners() {}
 
+  /**
+   * Starts telling {@code listener} about every exchange of every client in this JVM, until {@link #remove}. Safe to
+   * call from any thread.
+   *
+   * @param listener the listener; added again, it is told twice
+   */
   public static void add(Listener listener) {
     LISTENERS.add(listener);
   }
 
+  /**
+   * Stops telling {@code listener}; an exchange under way may still reach it.
+   *
+   * @param listener a listener given to {@link #add}; nothing happens for one that was not
+   */
   public static void remove(Listener listener) {
     LISTENERS.remove(listener);
   }

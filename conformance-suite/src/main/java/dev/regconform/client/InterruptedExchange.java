@@ -11,7 +11,11 @@ package dev.regconform.client;
  */
 public record InterruptedExchange(String requestLine, long declaredLength, int bytesSent) {
 
-  /** The request and the lengths, for assertion messages. */
+  /**
+   * The request and the lengths, for assertion messages.
+   *
+   * @return e.g. {@code PATCH … with Content-Length: 1024: the client sent 10 bytes of body, then closed the connection}
+   */
   public String describe() {
     return requestLine + " with Content-Length: " + declaredLength + ": the client sent " + bytesSent
         + " bytes of body, then closed the connection";

@@ -15,7 +15,13 @@ public final class LinkHeader {
 
   private LinkHeader() {}
 
-  /** The target of the first entry with {@code rel="next"} among the given header values, as written. */
+  /**
+   * The next page: the target of the first entry whose {@code rel} includes {@code next}.
+   *
+   * @param headerValues every {@code Link} value of an answer ({@link RegistryResponse#headers(String)}), in order
+   * @return the target as written, often relative (resolve it with {@link RegistryClient#resolve}); empty when no
+   *     entry has {@code rel="next"}
+   */
   public static Optional<String> next(List<String> headerValues) {
     for (String value : headerValues) {
       Matcher m = ENTRY.matcher(value);
@@ -29,7 +35,13 @@ public final class LinkHeader {
     return Optional.empty();
   }
 
-  /** Whether every value is well-formed: {@code <target>} followed by {@code ; param} entries, with a rel. */
+  /**
+   * Whether every value is well-formed: comma-separated entries, each {@code <target>} followed by {@code ; param}
+   * parameters, one of them a {@code rel}.
+   *
+   * @param headerValues every {@code Link} value of an answer
+   * @return true when all are well-formed, or there are none
+   */
   public static boolean isWellFormed(List<String> headerValues) {
     for (String value : headerValues) {
       for (String entry : value.split(",(?=\\s*<)")) {

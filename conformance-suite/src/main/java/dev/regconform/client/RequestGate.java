@@ -31,7 +31,13 @@ public final class RequestGate {
 
   private RequestGate() {}
 
-  /** Refuses every request from now on, but those of {@link #exempt} threads. */
+  /**
+   * Refuses every request from now on, but those of {@link #exempt} threads. Any thread may close it; requests already
+   * under way are not stopped.
+   *
+   * @param reason why, ending each refused request's message ("request not sent: …")
+   * @throws NullPointerException when {@code reason} is null
+   */
   public static void close(String reason) {
     closedBecause = Objects.requireNonNull(reason, "reason");
   }
@@ -41,11 +47,25 @@ public final class RequestGate {
     closedBecause = null;
   }
 
+  /**
+   * Whether the gate is closed: the client uses it to tell a request refused here from a registry that stopped
+   * answering.
+   *
+   * @return true from {@link #close} until {@link #open}
+   */
   public static boolean isClosed() {
     return closedBecause != null;
   }
 
-  /** Runs {@code work} on this thread (and threads it starts) with its requests let through, closed gate or not. */
+  /**
+   * Runs {@code work} on this thread (and threads it starts while it runs) with its requests let through, closed gate or
+   * not.
+   *
+   * @param <T> what {@code work} returns
+   * @param work the cleanup to run
+   * @return what {@code work} returned
+   * @throws Exception what {@code work} threw
+   */
   public static <T> T exempt(Callable<T> work) throws Exception {
     boolean before = EXEMPT.get();
     EXEMPT.set(true);

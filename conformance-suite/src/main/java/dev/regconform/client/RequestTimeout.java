@@ -28,6 +28,10 @@ public final class RequestTimeout {
   /**
    * {@code 500ms}, {@code 10s}, {@code 2m} as a duration: at least 1 ms, at most an hour.
    *
+   * @param what the setting's name for the message, e.g. {@code --request-timeout}
+   * @param text the value: 1 to 7 digits and a unit {@code ms}, {@code s} or {@code m} (any case, spaces around and
+   *     between allowed); may be null, which is invalid
+   * @return the duration
    * @throws IllegalArgumentException with the syntax, naming {@code what} (e.g. {@code --request-timeout})
    */
   public static Duration parse(String what, String text) {
@@ -49,7 +53,12 @@ public final class RequestTimeout {
     return d;
   }
 
-  /** The duration as {@link #parse} reads it: {@code 2m}, {@code 10s}, {@code 1500ms}. */
+  /**
+   * The duration as {@link #parse} reads it, in the largest unit that shows it whole.
+   *
+   * @param d a duration; fractions of a millisecond are dropped
+   * @return e.g. {@code 2m}, {@code 10s}, {@code 1500ms}
+   */
   public static String text(Duration d) {
     long millis = d.toMillis();
     if (millis % 60_000 == 0) {

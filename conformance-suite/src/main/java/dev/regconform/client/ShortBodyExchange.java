@@ -19,9 +19,13 @@ public record ShortBodyExchange(String requestLine, long declaredLength, int byt
 
   /** How the exchange ended. */
   public enum Course {
+    /** The registry answered while it could still expect the missing bytes: it saw the body was short early. */
     ANSWERED_BEFORE_HALF_CLOSE("answered while the connection was still open for the missing bytes"),
+    /** The registry answered once the client had half-closed (shut down its output): it waited for the bytes. */
     ANSWERED_AFTER_HALF_CLOSE("answered after the client half-closed the connection (no more bytes would come)"),
+    /** The registry closed the connection without a status line: RFC 9112 allows that for an incomplete message. */
     CLOSED_WITHOUT_ANSWER("closed the connection without an answer"),
+    /** Neither an answer nor a close came within the waits ({@link RegistryClient.Builder#shortBodyAnswerMillis}). */
     NO_ANSWER_IN_TIME("sent no complete status line and headers within the time allowed (the connection was then closed)");
 
     private final String text;
@@ -30,12 +34,21 @@ public record ShortBodyExchange(String requestLine, long declaredLength, int byt
       this.text = text;
     }
 
+    /**
+     * The course as the end of a sentence about the registry, for messages.
+     *
+     * @return e.g. "closed the connection without an answer"
+     */
     public String text() {
       return text;
     }
   }
 
-  /** The request, the lengths and how it ended, then the answer if there was one; for assertion messages. */
+  /**
+   * The request, the lengths and how it ended, then the answer if there was one; for assertion messages.
+   *
+   * @return one line, then the answer's status, headers and body when it came, secrets masked
+   */
   public String describe() {
     String head = requestLine + " with Content-Length: " + declaredLength + " and " + bytesSent + " bytes of body: the"
         + " registry " + course.text();

@@ -19,12 +19,25 @@ import java.util.Objects;
  * @param digest the digest of those bytes, with the algorithm of the digest asked for
  */
 public record StreamedBlob(RegistryResponse response, long size, Digest digest) {
+  /**
+   * A streamed download's outcome.
+   *
+   * @param response the exchange; not null
+   * @param size the number of bytes written to the sink
+   * @param digest their digest; not null
+   * @throws NullPointerException when {@code response} or {@code digest} is null
+   */
   public StreamedBlob {
     Objects.requireNonNull(response, "response");
     Objects.requireNonNull(digest, "digest");
   }
 
-  /** The request line, status, headers and size and digest of what streamed, for a failure message. */
+  /**
+   * The exchange for a failure message: request line, status, headers, then the size and digest of what streamed (for
+   * a 2xx answer) or the error body.
+   *
+   * @return several lines, secrets masked
+   */
   public String describe() {
     return response.status() / 100 != 2 ? response.describe() : response.requestLine() + "\n  -> "
         + response.describeHeaders().replace("\n", "\n     ") + "\n     <" + size + " bytes streamed, " + digest + ">";

@@ -19,16 +19,34 @@ import java.util.Objects;
  * @param digest the digest the PUT gave; null when there was no PUT
  */
 public record StreamedPush(RegistryResponse post, RegistryResponse patch, RegistryResponse put, Digest digest) {
+  /**
+   * The exchanges of a streamed push.
+   *
+   * @param post the POST's answer; not null
+   * @param patch the PATCH's answer, or null
+   * @param put the PUT's answer, or null
+   * @param digest the digest the PUT named, or null
+   * @throws NullPointerException when {@code post} is null
+   */
   public StreamedPush {
     Objects.requireNonNull(post, "post");
   }
 
-  /** Whether the PUT answered 201: the registry holds the blob. */
+  /**
+   * Whether the push went through.
+   *
+   * @return true when the PUT answered 201: the registry holds the blob
+   */
   public boolean succeeded() {
     return put != null && put.status() == 201;
   }
 
-  /** The last exchange made: the one that did not go as the spec requires, unless the push {@link #succeeded()}. */
+  /**
+   * The last exchange made, for a failure message.
+   *
+   * @return the PUT's answer, else the PATCH's, else the POST's: the one that did not go as the spec requires, unless
+   *     the push {@link #succeeded()}
+   */
   public RegistryResponse last() {
     return put != null ? put : patch != null ? patch : post;
   }

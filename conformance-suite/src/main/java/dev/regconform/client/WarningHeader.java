@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class WarningHeader {
+  /** The most bytes all {@code Warning} headers of one response may carry together (their values, ISO-8859-1). */
   public static final int MAX_BYTES = 4096;
 
   /** One warning-value of RFC 7234 as the spec narrows it; the text is an RFC 9110 quoted-string. */
@@ -27,12 +28,23 @@ public final class WarningHeader {
 
   private WarningHeader() {}
 
-  /** What is wrong with the {@code Warning} headers of {@code response}; empty when they conform or there are none. */
+  /**
+   * What is wrong with the {@code Warning} headers of {@code response}.
+   *
+   * @param response any answer
+   * @return one message per header value that is not a list of {@code 299 - "text"} (naming the part that is wrong),
+   *     and one when together they exceed {@link #MAX_BYTES}; empty when they conform or there are none
+   */
   public static List<String> problems(RegistryResponse response) {
     return problems(response.headers(Headers.WARNING));
   }
 
-  /** What is wrong with these {@code Warning} header values; empty when they conform or there are none. */
+  /**
+   * What is wrong with these {@code Warning} header values, as {@link #problems(RegistryResponse)}.
+   *
+   * @param values the values, one per header line
+   * @return the problems; empty when the values conform or there are none
+   */
   public static List<String> problems(List<String> values) {
     List<String> problems = new ArrayList<>();
     int bytes = 0;

@@ -15,11 +15,20 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface CheckId {
+  /**
+   * The id: lower case words joined by dashes, in dot-separated parts from the workflow down, e.g.
+   * {@code pull.by-digest.manifest-bytes}; {@value CheckIds#DATA_SET} is replaced by the class's {@link DataSetName}.
+   * Unique within a run.
+   *
+   * @return the id, without the image format
+   */
   String value();
 
   /**
    * The level of the requirement the check enforces. A failed {@link Level#SHOULD} or {@link Level#MAY}
    * check is reported as a warning, not a failure.
+   *
+   * @return the level; {@link Level#MUST} when not given
    */
   Level level() default Level.MUST;
 }

@@ -14,6 +14,10 @@ public final class CheckIds {
    * The full id, e.g. {@code pull.by-tag.manifest-bytes[docker-v2s2]} or {@code manifests.data.nested-index.head}, or
    * empty for a method with no {@link CheckId}.
    *
+   * @param testClass the class the check runs in, which may inherit {@code method}; its {@link DataSetName} and the
+   *     {@link ForImageFormat} of it or a class enclosing it complete the id
+   * @param method the check method
+   * @return the full id; empty when {@code method} has no {@link CheckId}
    * @throws IllegalStateException when the id names a data set and {@code testClass} has no {@link DataSetName}
    */
   public static Optional<String> of(Class<?> testClass, Method method) {

@@ -14,5 +14,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface Covers {
+  /**
+   * The requirement ids, e.g. {@code {"R6", "R7"}}: ids of the catalog ({@code R1} … {@code R88}).
+   *
+   * @return the ids the check covers
+   */
   String[] value();
 }

@@ -25,6 +25,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface DataSetName {
-  /** Lower case words joined by dashes, e.g. {@code index-with-subject}. */
+  /**
+   * The data set's name.
+   *
+   * @return lower case words joined by dashes, e.g. {@code index-with-subject}
+   */
   String value();
 }

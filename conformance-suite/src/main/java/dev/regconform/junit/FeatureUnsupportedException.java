@@ -7,6 +7,11 @@ import org.opentest4j.TestAbortedException;
  * the spec documents): the check is reported as unsupported, with the registry's answer as reason.
  */
 public class FeatureUnsupportedException extends TestAbortedException {
+  /**
+   * A feature the registry does not offer; {@link Unsupported} is the usual way to throw one.
+   *
+   * @param message the reason shown for the check: the feature and the registry's answer
+   */
   public FeatureUnsupportedException(String message) {
     super(message);
   }

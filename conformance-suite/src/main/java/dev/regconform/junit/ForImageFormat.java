@@ -12,5 +12,11 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface ForImageFormat {
+  /**
+   * The format; its label (e.g. {@code oci}, {@code docker-v2s2}) ends each check id in brackets and the class's
+   * repository name.
+   *
+   * @return the image format
+   */
   ImageFormat value();
 }

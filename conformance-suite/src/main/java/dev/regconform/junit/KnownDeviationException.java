@@ -7,6 +7,12 @@ import org.opentest4j.TestAbortedException;
  * deviation, with the baseline's reason and what the check found this time.
  */
 public class KnownDeviationException extends TestAbortedException {
+  /**
+   * A known deviation.
+   *
+   * @param message the baseline's reason, shown as the skip reason
+   * @param found what the check threw this time, kept as the cause
+   */
   public KnownDeviationException(String message, Throwable found) {
     super(message, found);
   }

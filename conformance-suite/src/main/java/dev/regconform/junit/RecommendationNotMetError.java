@@ -5,6 +5,12 @@ package dev.regconform.junit;
  * failure. Carries the original assertion's message.
  */
 public class RecommendationNotMetError extends AssertionError {
+  /**
+   * A failed SHOULD or MAY check.
+   *
+   * @param level the check's level, shown first in the message, e.g. {@code (SHOULD) …}
+   * @param cause the assertion that failed; its message follows the level
+   */
   public RecommendationNotMetError(Level level, AssertionError cause) {
     super("(" + level + ") " + cause.getMessage(), cause);
   }

@@ -8,6 +8,11 @@ import org.opentest4j.TestAbortedException;
  * recommendation must not fail a project's build unless it asks for that.
  */
 public class RecommendationSkippedException extends TestAbortedException {
+  /**
+   * A warning reported as a skipped test.
+   *
+   * @param warning the recommendation not met; the skip reason is {@code warning: } and its message
+   */
   public RecommendationSkippedException(RecommendationNotMetError warning) {
     super("warning: " + warning.getMessage(), warning);
   }

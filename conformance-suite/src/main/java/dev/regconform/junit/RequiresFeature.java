@@ -13,5 +13,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target({ElementType.TYPE, ElementType.METHOD})
 @ExtendWith(FeatureCondition.class)
 public @interface RequiresFeature {
+  /**
+   * The features; the check is disabled when any of them is off, with the reason naming the setting that turned it off.
+   *
+   * @return the features the check needs
+   */
   Feature[] value();
 }

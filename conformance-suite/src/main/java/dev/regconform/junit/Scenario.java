@@ -21,6 +21,20 @@ import java.util.function.Function;
  * What one scenario class works with: the client for the registry under test, repositories of its own
  * under the run's namespace, test images, and the cleanup of everything it pushed. Closed (and cleaned up)
  * when the class's checks are done.
+ *
+ * <p>A check gets it as a parameter ({@link RegistryTargetExtension} resolves it, one per test class):
+ *
+ * <pre>{@code
+ * @Test @CheckId("example.pushed-blob.pull")
+ * void a_pushed_blob_can_be_pulled(Scenario scenario) {
+ *   byte[] content = "hello".getBytes(StandardCharsets.UTF_8);
+ *   scenario.pusher().pushBytes(scenario.repository(), content);      // deleted again when the class is done
+ *   assertThat(scenario.client().getBlob(scenario.repository(), Digest.sha256(content))).hasStatus(200);
+ * }
+ * }</pre>
+ *
+ * <p>The checks of one class run one after another; classes may run in parallel, each with its own scenario and
+ * repositories.
  */
 public final class Scenario implements AutoCloseable {
   /** Configuration parameter: delete manifests before blobs when cleaning up (default true). */
@@ -56,41 +70,84 @@ public final class Scenario implements AutoCloseable {
     this.baseName = slug(testClass) + (f == null ? "" : "-" + format.label());
   }
 
+  /**
+   * The registry under test: URL, the run's namespace, credentials, description and parameters.
+   *
+   * @return the target
+   */
   public RegistryTarget target() {
     return target;
   }
 
+  /**
+   * The client for the registry under test, with the run's credentials, TLS setting and request timeout; shared by
+   * every scenario of the run (it is thread-safe).
+   *
+   * @return the client
+   */
   public RegistryClient client() {
     return client;
   }
 
-  /** The format this scenario class pushes ({@link ForImageFormat}, OCI when not annotated). */
+  /**
+   * The format this scenario class pushes.
+   *
+   * @return the class's {@link ForImageFormat}; {@link ImageFormat#OCI} when it has none
+   */
   public ImageFormat format() {
     return format;
   }
 
+  /**
+   * What this scenario deletes when it closes. {@link #pusher()} records into it; record here what a check pushed
+   * by other means.
+   *
+   * @return the scenario's cleanup
+   */
   public Cleanup cleanup() {
     return cleanup;
   }
 
-  /** How long one request may take ({@code --request-timeout}), for a client a check builds of its own. */
+  /**
+   * How long one request may take ({@code --request-timeout}), for a client a check builds of its own.
+   *
+   * @return the run's {@link dev.regconform.target.RunOptions#REQUEST_TIMEOUT}; 2 minutes when not set
+   */
   public java.time.Duration requestTimeout() {
     return configuration(dev.regconform.target.RunOptions.REQUEST_TIMEOUT)
         .map(t -> dev.regconform.client.RequestTimeout.parse("request timeout", t))
         .orElse(dev.regconform.client.RequestTimeout.DEFAULT);
   }
 
-  /** A configuration parameter of the run, e.g. {@code regconform.crossmount.namespace}. */
+  /**
+   * A configuration parameter of the run as the checks see it: the registry's own setting of that name when it has one
+   * ({@link RegistryTarget#parameters()}), else the run's JUnit configuration parameter.
+   *
+   * @param key the parameter, e.g. {@link #CROSSMOUNT_NAMESPACE}
+   * @return its value; empty when the run does not set it
+   */
   public Optional<String> configuration(String key) {
     return configuration.apply(key);
   }
 
-  /** This scenario's repository: {@code <namespace>/<scenario>-<format>}. */
+  /**
+   * This scenario's repository, the same on every call: {@code <namespace>/<scenario>}, where {@code <scenario>} is the
+   * top-level class's name without {@code Scenarios}, in lower case words joined by dashes, followed by
+   * {@code -<format>} when the class has a {@link ForImageFormat}; e.g.
+   * {@code regconform/run-20261127-031500-ab12/push} for {@code PushScenarios}.
+   *
+   * @return the repository name; it need not exist yet (a push creates it)
+   */
   public String repository() {
     return own(target.namespace() + "/" + baseName);
   }
 
-  /** A repository of its own for one check: {@code <namespace>/<scenario>-<format>-<suffix>}. */
+  /**
+   * A repository of its own for one check, next to {@link #repository()}: {@code <repository()>-<suffix>}.
+   *
+   * @param suffix what makes it the check's own, lower case letters, digits and dashes, e.g. {@code mount-source}
+   * @return the repository name
+   */
   public String repository(String suffix) {
     return own(repository() + "-" + suffix);
   }
@@ -119,18 +176,36 @@ public final class Scenario implements AutoCloseable {
     }
   }
 
-  /** A pusher that records what it pushes for cleanup. */
+  /**
+   * A pusher for content a check needs in place; what it pushes is recorded in {@link #cleanup()}.
+   *
+   * @return a new pusher over {@link #client()}
+   */
   public ContentPusher pusher() {
     return new ContentPusher(client, cleanup::recordBlob, cleanup::recordManifest);
   }
 
-  /** A new image of this scenario's format with unique content, deleted from disk when the scenario closes. */
+  /**
+   * A new image of this scenario's format with content no other image of the run has (each gets its own seed), its
+   * blobs in temp files deleted when the scenario closes. Not pushed: use {@link #pusher()}.
+   *
+   * @param layerSizes for each layer, the size in bytes of the file inside it; none for an image without layers
+   * @return the image
+   * @throws IllegalArgumentException when a size is negative
+   */
   public TestImage newImage(long... layerSizes) {
     TestImage image = TestImage.builder().format(format).layerSizes(layerSizes).seed(SEEDS.incrementAndGet()).build();
     images.add(image);
     return image;
   }
 
+  /**
+   * Deletes everything the scenario recorded, and what the run's ledger (when the run keeps one) says this scenario's
+   * repositories still hold, manifests first unless {@link #MANIFESTS_FIRST} is {@code false}; then its images' temp
+   * files.
+   *
+   * @throws IllegalStateException when a DELETE got an answer other than 202, 404 or 405, listing every such answer
+   */
   @Override
   public void close() {
     // OCI_DELETE_MANIFEST_BEFORE_BLOBS=false asks for blobs first (some registries need one order or the other).

@@ -18,7 +18,13 @@ public final class Unsupported {
 
   /**
    * Aborts the check as unsupported when the response has one of {@code statuses}. A 400 counts only when
-   * the body carries {@code UNSUPPORTED}, since 400 otherwise means a bad request.
+   * the body carries {@code UNSUPPORTED}, since 400 otherwise means a bad request. Returns normally otherwise.
+   *
+   * @param response the registry's answer
+   * @param feature the feature in words, starting the reason, e.g. {@code manifest deletion}
+   * @param statuses the statuses that mean "not offered" for this endpoint, e.g. 405
+   * @throws FeatureUnsupportedException when the answer says the feature is not offered; the reason names the request,
+   *     the status and the error codes
    */
   public static void ifRegistryAnswers(RegistryResponse response, String feature, int... statuses) {
     int status = response.status();
@@ -30,7 +36,12 @@ public final class Unsupported {
     }
   }
 
-  /** Aborts the check as unsupported, saying why. */
+  /**
+   * Aborts the check as unsupported, saying why.
+   *
+   * @param reason the reason shown for the check
+   * @throws FeatureUnsupportedException always
+   */
   public static void because(String reason) {
     throw new FeatureUnsupportedException(reason);
   }

@@ -22,12 +22,22 @@ public final class WorkflowCondition implements ExecutionCondition {
   public static final String DEFAULT = PREFIX + "default";
   private static final Set<String> NOT_WORKFLOWS = Set.of("conformance");
 
-  /** The parameter that turns a workflow tag on or off, e.g. {@code regconform.workflow.pull}. */
+  /**
+   * The parameter that turns a workflow tag on or off.
+   *
+   * @param tag a workflow tag, e.g. {@code pull}
+   * @return e.g. {@code regconform.workflow.pull}
+   */
   public static String parameter(String tag) {
     return PREFIX + tag;
   }
 
-  /** The parameter that names where a switch came from. */
+  /**
+   * The parameter that names where a switch came from, shown in the disabled reason.
+   *
+   * @param parameter a switch, e.g. {@code regconform.workflow.pull} or {@link #DEFAULT}
+   * @return the switch's name with {@code .source} appended
+   */
   public static String sourceParameter(String parameter) {
     return parameter + ".source";
   }

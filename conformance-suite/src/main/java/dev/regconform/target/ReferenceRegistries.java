@@ -37,16 +37,37 @@ public final class ReferenceRegistries implements AutoCloseable {
    * @param parameters configuration parameters the checks need for it (the auth settings), may hold secrets
    */
   public record Started(String id, String description, URI url, Credentials credentials, Map<String, String> parameters) {
+    /**
+     * A reference registry.
+     *
+     * @param id stable short name
+     * @param description what it is
+     * @param url its base URL
+     * @param credentials what to log in with, or null
+     * @param parameters its configuration parameters; null: none. Copied
+     */
     public Started {
       parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
     }
 
-    /** A reference anyone may use without credentials. */
+    /**
+     * A reference anyone may use without credentials, with no parameters.
+     *
+     * @param id stable short name, e.g. {@code distribution-process}
+     * @param description what it is, for reports
+     * @param url its base URL
+     */
     public Started(String id, String description, URI url) {
       this(id, description, url, null, Map.of());
     }
 
-    /** The target a run checks: this reference under {@code namespace}. */
+    /**
+     * The target a run checks: this reference under {@code namespace}, with its credentials and parameters.
+     *
+     * @param namespace the run's namespace, e.g. from {@link RunNamespace#under}; for an authenticating reference,
+     *     under the owner's namespace
+     * @return the target
+     */
     public RegistryTarget target(String namespace) {
       return new RegistryTarget(url, credentials, namespace, false, description, parameters);
     }
@@ -61,7 +82,12 @@ public final class ReferenceRegistries implements AutoCloseable {
 
   private ReferenceRegistries() {}
 
-  /** Starts every reference registry that can start; never throws for one that cannot. */
+  /**
+   * Starts every reference registry that can start, with {@link #DEFAULT_OWNER} as the owner; never throws for one that
+   * cannot. Close the result to stop them.
+   *
+   * @return the references started and the reasons of those that did not
+   */
   public static ReferenceRegistries startAvailable() {
     return startAvailable(DEFAULT_OWNER);
   }
@@ -71,6 +97,7 @@ public final class ReferenceRegistries implements AutoCloseable {
    *
    * @param owner the user of the authenticating references, who owns the namespace of that name: the first path
    *     segment of the run's namespace
+   * @return the references started and the reasons of those that did not; close it to stop them
    */
   public static ReferenceRegistries startAvailable(String owner) {
     ReferenceRegistries refs = new ReferenceRegistries();
@@ -85,6 +112,8 @@ public final class ReferenceRegistries implements AutoCloseable {
   /**
    * Distribution as a process with htpasswd (Basic) auth: user {@code owner} with a generated password.
    *
+   * @param binary the Distribution binary, e.g. from {@code DistributionProcess.findBinary()}
+   * @param owner the user to create
    * @return the reference and the process to close
    */
   public static Map.Entry<Started, DistributionProcess> startHtpasswd(Path binary, String owner) {
@@ -99,11 +128,21 @@ public final class ReferenceRegistries implements AutoCloseable {
   /** The id of the htpasswd reference. */
   public static final String HTPASSWD_ID = "distribution-htpasswd";
 
+  /**
+   * The references that started, in the order they started.
+   *
+   * @return an unmodifiable copy
+   */
   public List<Started> started() {
     return List.copyOf(started);
   }
 
-  /** One line per reference that did not start, saying why. */
+  /**
+   * The references that did not start.
+   *
+   * @return one line per reference, {@code <id>: <why>}, e.g. {@code distribution-process: no 'registry' or
+   *     'docker-registry' binary on PATH …}
+   */
   public List<String> skipped() {
     return List.copyOf(skipped);
   }

@@ -25,13 +25,30 @@ import java.util.function.Function;
  */
 public record RegistryTarget(URI url, Credentials credentials, String namespace, boolean insecure, String description,
     Map<String, String> parameters) {
+  /** Configuration parameter: the registry's base URL; the one setting without which there is nothing to check. */
   public static final String URL = "regconform.target.url";
+  /** Configuration parameter: the account to log in as; absent for anonymous access. */
   public static final String USERNAME = "regconform.target.username";
+  /** Configuration parameter: the password or token for {@link #USERNAME}; empty when absent. A secret. */
   public static final String PASSWORD = "regconform.target.password";
+  /** Configuration parameter: the namespace the checks' repositories go under, used as given; default {@code regconform}. */
   public static final String NAMESPACE = "regconform.target.namespace";
+  /** Configuration parameter: {@code true} to accept TLS certificates that cannot be verified; default false. */
   public static final String INSECURE = "regconform.target.insecure";
+  /** Configuration parameter: what the registry is, for reports; default its URL. */
   public static final String DESCRIPTION = "regconform.target.description";
 
+  /**
+   * A target; {@link #at(String)} and the {@code with…} methods are the shorter way to make one.
+   *
+   * @param url the registry's base URL; not null
+   * @param credentials the account, or null for anonymous access
+   * @param namespace the namespace of this run; not null
+   * @param insecure whether to accept TLS certificates that cannot be verified
+   * @param description what the registry is; null: its URL
+   * @param parameters the registry's own configuration parameters; null: none. Copied
+   * @throws NullPointerException when {@code url} or {@code namespace} is null
+   */
   public RegistryTarget {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(namespace, "namespace");
@@ -39,12 +56,25 @@ public record RegistryTarget(URI url, Credentials credentials, String namespace,
     parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
   }
 
-  /** A target without parameters of its own. */
+  /**
+   * A target without parameters of its own.
+   *
+   * @param url the registry's base URL; not null
+   * @param credentials the account, or null for anonymous access
+   * @param namespace the namespace of this run; not null
+   * @param insecure whether to accept TLS certificates that cannot be verified
+   * @param description what the registry is; null: its URL
+   */
   public RegistryTarget(URI url, Credentials credentials, String namespace, boolean insecure, String description) {
     this(url, credentials, namespace, insecure, description, Map.of());
   }
 
-  /** The JUnit configuration parameters that carry these settings to the scenarios (in-process only). */
+  /**
+   * The JUnit configuration parameters that carry these settings to the scenarios: the constants of this class, and
+   * {@link #parameters()}. In-process only: they hold the password in clear.
+   *
+   * @return a new mutable map
+   */
   public Map<String, String> toConfigurationParameters() {
     Map<String, String> params = new HashMap<>(parameters);
     params.put(URL, url.toString());
@@ -59,8 +89,12 @@ public record RegistryTarget(URI url, Credentials credentials, String namespace,
   }
 
   /**
-   * Reads settings from configuration parameters.
+   * Reads settings from configuration parameters, as {@link #toConfigurationParameters()} writes them (the registry's
+   * own {@link #parameters()} are not read back).
    *
+   * @param parameters looks a configuration parameter up, e.g. {@code ExtensionContext::getConfigurationParameter}
+   * @return the target those parameters name
+   * @throws IllegalArgumentException when the URL is not a URI
    * @throws IllegalStateException naming the missing parameter
    */
   public static RegistryTarget fromConfigurationParameters(Function<String, Optional<String>> parameters) {
@@ -79,6 +113,15 @@ public record RegistryTarget(URI url, Credentials credentials, String namespace,
    * A target at {@code url} (e.g. {@code http://127.0.0.1:5000}), anonymous, in namespace {@code regconform}, described
    * by its URL; the {@code with…} methods change one setting each.
    *
+   * <pre>{@code
+   * RegistryTarget target = RegistryTarget.at("https://registry.example.com")
+   *     .withCredentials("ci", System.getenv("REGISTRY_TOKEN"))
+   *     .withNamespace("conformance")
+   *     .withParameter(Feature.CATALOG.parameter(), "false");
+   * }</pre>
+   *
+   * @param url the registry's base URL, {@code http://} or {@code https://} with a host; a path is kept
+   * @return the target
    * @throws IllegalArgumentException when {@code url} is not an absolute http or https URL
    */
   public static RegistryTarget at(String url) {
@@ -89,22 +132,47 @@ public record RegistryTarget(URI url, Credentials credentials, String namespace,
     return new RegistryTarget(uri, null, "regconform", false, null, Map.of());
   }
 
-  /** This target, logging in as {@code username} with {@code password} (or a token). */
+  /**
+   * This target, logging in as {@code username} with {@code password} (or a token): Basic or for Bearer tokens, as the
+   * registry's challenge asks.
+   *
+   * @param username the account name; not null
+   * @param password the password or token; not null
+   * @return a new target; this one is unchanged
+   * @throws NullPointerException when either is null
+   */
   public RegistryTarget withCredentials(String username, String password) {
     return new RegistryTarget(url, new Credentials(username, password), namespace, insecure, description, parameters);
   }
 
-  /** This target, working under {@code namespace} (a run adds {@code /run-<time>-<random>} to it). */
+  /**
+   * This target, working under {@code namespace}: every repository a check uses is under it. A
+   * {@link dev.regconform.junit.RegistryUnderTest} run and the {@code regconform} command add
+   * {@code /run-<time>-<random>} to it ({@link RunNamespace}), so runs never share a repository.
+   *
+   * @param namespace a repository name prefix the account may push to, e.g. {@code acme/conformance}; not null
+   * @return a new target; this one is unchanged
+   */
   public RegistryTarget withNamespace(String namespace) {
     return new RegistryTarget(url, credentials, namespace, insecure, description, parameters);
   }
 
-  /** This target, named {@code description} in reports and baselines. */
+  /**
+   * This target, named {@code description} in reports and baselines.
+   *
+   * @param description e.g. {@code Acme Registry 3.2}; null: the URL
+   * @return a new target; this one is unchanged
+   */
   public RegistryTarget withDescription(String description) {
     return new RegistryTarget(url, credentials, namespace, insecure, description, parameters);
   }
 
-  /** This target, accepting TLS certificates that cannot be verified (self-signed) when {@code insecure}. */
+  /**
+   * This target, accepting TLS certificates that cannot be verified (self-signed) when {@code insecure}.
+   *
+   * @param insecure true to skip certificate verification
+   * @return a new target; this one is unchanged
+   */
   public RegistryTarget withInsecure(boolean insecure) {
     return new RegistryTarget(url, credentials, namespace, insecure, description, parameters);
   }
@@ -112,6 +180,11 @@ public record RegistryTarget(URI url, Credentials credentials, String namespace,
   /**
    * This target with a further configuration parameter the checks read for this registry, e.g. {@code
    * regconform.feature.catalog=false} when it offers no catalog; it wins over the run's parameter of that name.
+   *
+   * @param key the parameter, e.g. {@code Feature.CATALOG.parameter()}; not null
+   * @param value its value; not null
+   * @return a new target with the parameter set (replaced when it was set); this one is unchanged
+   * @throws NullPointerException when {@code key} or {@code value} is null
    */
   public RegistryTarget withParameter(String key, String value) {
     Map<String, String> more = new HashMap<>(parameters);
@@ -119,12 +192,21 @@ public record RegistryTarget(URI url, Credentials credentials, String namespace,
     return new RegistryTarget(url, credentials, namespace, insecure, description, more);
   }
 
-  /** A client for this registry. */
+  /**
+   * A new client for this registry, with its credentials and TLS setting and the default request timeout (2 minutes).
+   *
+   * @return a client of its own; nothing is sent yet
+   */
   public RegistryClient newClient() {
     return newClient(dev.regconform.client.RequestTimeout.DEFAULT);
   }
 
-  /** A client for this registry whose requests may each take {@code requestTimeout} ({@code --request-timeout}). */
+  /**
+   * A new client for this registry whose requests may each take {@code requestTimeout} ({@code --request-timeout}).
+   *
+   * @param requestTimeout how long one request may take
+   * @return a client of its own; nothing is sent yet
+   */
   public RegistryClient newClient(java.time.Duration requestTimeout) {
     return RegistryClient.builder(url).credentials(credentials).insecure(insecure).requestTimeout(requestTimeout)
         .build();

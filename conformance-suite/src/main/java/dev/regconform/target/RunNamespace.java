@@ -12,7 +12,13 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class RunNamespace {
   private RunNamespace() {}
 
-  /** A new run namespace under {@code base}, e.g. {@code regconform/run-20261127-031500-ab12}. */
+  /**
+   * A new run namespace under {@code base}: the local date and time to the second and 4 random hex digits, so two runs
+   * in the same second differ but for 1 in 65 536.
+   *
+   * @param base the namespace to work under, e.g. {@code regconform}
+   * @return e.g. {@code regconform/run-20261127-031500-ab12}
+   */
   public static String under(String base) {
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     byte[] random = new byte[2];

@@ -23,8 +23,11 @@ import java.util.Set;
  *     ({@code regconform.crossmount.namespace}, {@code regconform.automatic-mount.expect}, …)
  */
 public record RunOptions(String specVersion, Map<Feature, String> disabled, Map<String, String> parameters) {
+  /** Configuration parameter: the spec version the run holds the registry to, one of {@link #SPEC_VERSIONS}. */
   public static final String SPEC = "regconform.spec";
+  /** The spec version of the distribution-spec's main branch, ahead of any release. */
   public static final String DEV = "dev";
+  /** The spec versions a run can hold a registry to: {@code 1.0}, {@code 1.1} and {@link #DEV}. */
   public static final Set<String> SPEC_VERSIONS = Set.of("1.0", "1.1", DEV);
   /** How many scenario classes run at once against one registry ({@link #threads()}). */
   public static final String THREADS = "regconform.threads";
@@ -38,6 +41,17 @@ public record RunOptions(String specVersion, Map<Feature, String> disabled, Map<
    */
   public static final Duration MIN_CHECK_TIMEOUT = Duration.ofMinutes(10);
 
+  /**
+   * Options, checked.
+   *
+   * @param specVersion one of {@link #SPEC_VERSIONS}
+   * @param disabled features turned off, each with its source; not null, may be empty. Copied; with {@code 1.0},
+   *     {@link Feature#REFERRERS} and {@link Feature#AUTOMATIC_MOUNT} are added (source {@code --spec 1.0}) unless
+   *     given
+   * @param parameters further configuration parameters; null: none. Copied
+   * @throws IllegalArgumentException for an unknown spec version, a {@link #THREADS} that is not 1 to 999, or a
+   *     {@link #REQUEST_TIMEOUT} that {@link RequestTimeout#parse} refuses
+   */
   public RunOptions {
     if (!SPEC_VERSIONS.contains(specVersion)) {
       throw new IllegalArgumentException("Unknown spec version '" + specVersion + "'; known: 1.0, 1.1, dev");
@@ -59,7 +73,11 @@ public record RunOptions(String specVersion, Map<Feature, String> disabled, Map<
     }
   }
 
-  /** How long one request to the registry may take: {@code regconform.request-timeout}, else 2 minutes. */
+  /**
+   * How long one request to the registry may take.
+   *
+   * @return {@link #REQUEST_TIMEOUT} of the parameters; {@link RequestTimeout#DEFAULT} (2 minutes) when not given
+   */
   public Duration requestTimeout() {
     String given = parameters.get(REQUEST_TIMEOUT);
     return given == null ? RequestTimeout.DEFAULT : RequestTimeout.parse("request timeout", given);
@@ -69,6 +87,8 @@ public record RunOptions(String specVersion, Map<Feature, String> disabled, Map<
    * The last resort against a check that hangs whatever the request timeout bounds (a client process, a loop): JUnit
    * ends a check (or a class's setup or cleanup) that takes longer, reported broken as timed out. Five request timeouts,
    * at least {@link #MIN_CHECK_TIMEOUT}.
+   *
+   * @return five times {@link #requestTimeout()}, at least 10 minutes
    */
   public Duration checkTimeout() {
     Duration five = requestTimeout().multipliedBy(5);
@@ -78,22 +98,40 @@ public record RunOptions(String specVersion, Map<Feature, String> disabled, Map<
   /**
    * How many scenario classes run at once against one registry: each class owns its repositories, so they are
    * independent; the checks of one class run one after another, in order. 1 runs the classes one after another.
+   *
+   * @return {@link #THREADS} of the parameters; {@value #DEFAULT_THREADS} when not given
    */
   public int threads() {
     return Integer.parseInt(parameters.getOrDefault(THREADS, String.valueOf(DEFAULT_THREADS)));
   }
 
-  /** No further parameters. */
+  /**
+   * Options without further parameters.
+   *
+   * @param specVersion one of {@link #SPEC_VERSIONS}
+   * @param disabled features turned off, each with the setting that turned it off; not null
+   * @throws IllegalArgumentException for an unknown spec version
+   */
   public RunOptions(String specVersion, Map<Feature, String> disabled) {
     this(specVersion, disabled, Map.of());
   }
 
-  /** Spec 1.1, every feature on. */
+  /**
+   * The options of a run that says nothing: spec 1.1, every feature on, no further parameters.
+   *
+   * @return the defaults
+   */
   public static RunOptions defaults() {
     return new RunOptions("1.1", Map.of());
   }
 
-  /** The JUnit configuration parameters that carry these options to the scenarios. */
+  /**
+   * The JUnit configuration parameters that carry these options to the scenarios: {@link #parameters()}, {@link #SPEC},
+   * and for each disabled feature its {@link Feature#parameter()} set to {@code false} and its
+   * {@link Feature#sourceParameter()}.
+   *
+   * @return a new mutable map
+   */
   public Map<String, String> toConfigurationParameters() {
     Map<String, String> params = new HashMap<>(parameters);
     params.put(SPEC, specVersion);

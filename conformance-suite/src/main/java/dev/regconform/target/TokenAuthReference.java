@@ -34,6 +34,7 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class TokenAuthReference implements AutoCloseable {
+  /** The reference's id, as {@link ReferenceRegistries.Started#id()}. */
   public static final String ID = "distribution-token";
 
   private final TokenServer tokens;
@@ -55,6 +56,9 @@ public final class TokenAuthReference implements AutoCloseable {
    * @param binary the Distribution binary
    * @param owner the user and the namespace it owns: the first path segment of the run's namespace
    * @param mainSecret the secret of the {@code main} PAT (the run's password), or null for a generated one
+   * @return the running reference; close it to stop both and remove the key files
+   * @throws java.io.UncheckedIOException when the key files cannot be written
+   * @throws RuntimeException when the token server or the registry does not start (the token server is stopped again)
    */
   public static TokenAuthReference start(Path binary, String owner, String mainSecret) {
     Accounts.Builder accounts = Accounts.builder().user(owner).owns(owner).admin();
@@ -93,12 +97,20 @@ public final class TokenAuthReference implements AutoCloseable {
     }
   }
 
-  /** The registry as a reference: URL, the owner's credentials, the auth settings. */
+  /**
+   * The registry as a reference.
+   *
+   * @return its URL, the owner's credentials (the {@code main} PAT) and the auth checks' settings
+   */
   public ReferenceRegistries.Started started() {
     return started;
   }
 
-  /** The token server, e.g. for {@link TokenServer#requests()} and {@link TokenServer#issuedTokens()}. */
+  /**
+   * The token server, e.g. for {@link TokenServer#requests()} and {@link TokenServer#issuedTokens()}.
+   *
+   * @return the running token server
+   */
   public TokenServer tokenServer() {
     return tokens;
   }
