@@ -22,18 +22,56 @@ public record CheckResult(String id, String displayName, String workflow, Outcom
     String details, Duration duration, String level, java.util.List<String> requirements,
     java.util.Map<String, String> facts) {
 
-  /** A MUST check that names no requirement. */
+  /**
+   * A MUST check that names no requirement and recorded no facts.
+   *
+   * @param id the stable check id; not null
+   * @param displayName the sentence shown for the check; null for the id
+   * @param workflow the workflow tag; null for none
+   * @param outcome the verdict; not null
+   * @param message why it failed or was skipped; null for none
+   * @param details stack trace or extra detail; null for none
+   * @param duration how long the check took; null for zero
+   */
   public CheckResult(String id, String displayName, String workflow, Outcome outcome, String message,
       String details, Duration duration) {
     this(id, displayName, workflow, outcome, message, details, duration, "MUST", java.util.List.of());
   }
 
-  /** A check that recorded no facts. */
+  /**
+   * A check that recorded no facts.
+   *
+   * @param id the stable check id; not null
+   * @param displayName the sentence shown for the check; null for the id
+   * @param workflow the workflow tag; null for none
+   * @param outcome the verdict; not null
+   * @param message why it failed or was skipped; null for none
+   * @param details stack trace or extra detail; null for none
+   * @param duration how long the check took; null for zero
+   * @param level {@code MUST}, {@code SHOULD} or {@code MAY} (not checked); null for {@code MUST}
+   * @param requirements the requirement ids; null for none
+   */
   public CheckResult(String id, String displayName, String workflow, Outcome outcome, String message,
       String details, Duration duration, String level, java.util.List<String> requirements) {
     this(id, displayName, workflow, outcome, message, details, duration, level, requirements, java.util.Map.of());
   }
 
+  /**
+   * Replaces a missing optional component with its default and copies the collections, so a result never holds null
+   * and cannot change.
+   *
+   * @param id not null
+   * @param displayName null becomes the id
+   * @param workflow null becomes empty
+   * @param outcome not null
+   * @param message null becomes empty
+   * @param details null becomes empty
+   * @param duration null becomes {@link Duration#ZERO}
+   * @param level null becomes {@code MUST}
+   * @param requirements null becomes empty; copied
+   * @param facts null becomes empty; copied, keeping the iteration order
+   * @throws NullPointerException when {@code id} or {@code outcome} is null
+   */
   public CheckResult {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(outcome, "outcome");

@@ -40,6 +40,13 @@ public record ConformanceMatrix(List<Registry> registries, List<Group> groups, L
   /** How the rows of checks without a workflow tag are grouped. */
   public static final String NO_WORKFLOW = "(no workflow)";
 
+  /**
+   * Copies the lists; {@link #of(List)} is the usual way in.
+   *
+   * @param registries copied into an immutable list; not null
+   * @param groups copied into an immutable list; not null
+   * @param totals copied into an immutable list; not null, one per registry
+   */
   public ConformanceMatrix {
     registries = List.copyOf(registries);
     groups = List.copyOf(groups);
@@ -66,12 +73,27 @@ public record ConformanceMatrix(List<Registry> registries, List<Group> groups, L
    *     check did not run against that registry (use {@link #cell(int)})
    */
   public record Row(String checkId, String name, String level, List<CheckResult> cells) {
+    /**
+     * Copies the cells, keeping the nulls that mark a check not run.
+     *
+     * @param checkId not null
+     * @param name the display name
+     * @param level the requirement level
+     * @param cells copied into an unmodifiable list that may hold null; not null itself
+     * @throws NullPointerException when {@code checkId} or {@code cells} is null
+     */
     public Row {
       Objects.requireNonNull(checkId, "checkId");
       cells = Collections.unmodifiableList(new ArrayList<>(cells));
     }
 
-    /** The result on the registry at {@code index}; empty when the check did not run there. */
+    /**
+     * The result on the registry at {@code index}; empty when the check did not run there.
+     *
+     * @param index the registry's position in {@link ConformanceMatrix#registries()}, from 0
+     * @return the check's result there, or empty
+     * @throws IndexOutOfBoundsException when there is no registry at {@code index}
+     */
     public Optional<CheckResult> cell(int index) {
       return Optional.ofNullable(cells.get(index));
     }
@@ -79,6 +101,8 @@ public record ConformanceMatrix(List<Registry> registries, List<Group> groups, L
     /**
      * Whether the registries disagree: two outcomes differ, or the check ran against some registries and not
      * others. Never true with one registry.
+     *
+     * @return true when the cells do not all hold the same outcome
      */
     public boolean differs() {
       Set<Optional<Outcome>> seen = new HashSet<>();
@@ -95,18 +119,34 @@ public record ConformanceMatrix(List<Registry> registries, List<Group> groups, L
    * @param totals each registry's counts over these checks, aligned with {@link #registries()}
    */
   public record Group(String workflow, List<Row> rows, List<Counts> totals) {
+    /**
+     * Copies the lists.
+     *
+     * @param workflow the group's workflow, or {@link #NO_WORKFLOW}
+     * @param rows copied into an immutable list; not null
+     * @param totals copied into an immutable list; not null, one per registry
+     */
     public Group {
       rows = List.copyOf(rows);
       totals = List.copyOf(totals);
     }
 
-    /** Its rows that {@link Row#differs() differ}. */
+    /**
+     * Its rows that {@link Row#differs() differ}.
+     *
+     * @return those rows in the group's order; empty when every registry agrees
+     */
     public List<Row> differingRows() {
       return rows.stream().filter(Row::differs).toList();
     }
   }
 
-  /** The matrix of {@code runs}, one registry per run. */
+  /**
+   * The matrix of {@code runs}, one registry per run.
+   *
+   * @param runs the runs in column order; not null, may be empty (a matrix with no registry and no row)
+   * @return the matrix, sorted as the class comment says
+   */
   public static ConformanceMatrix of(List<TargetRun> runs) {
     int n = runs.size();
     Map<String, Map<String, CheckResult[]>> byWorkflow = new TreeMap<>(ConformanceMatrix::compareWorkflows);
@@ -147,12 +187,21 @@ public record ConformanceMatrix(List<Registry> registries, List<Group> groups, L
     return new ConformanceMatrix(registries, groups, totals);
   }
 
-  /** Every row that {@link Row#differs() differs}, in the matrix's order. */
+  /**
+   * Every row that {@link Row#differs() differs}, in the matrix's order: what a reader of a multi-registry run
+   * looks at first.
+   *
+   * @return those rows; empty when every registry agrees on every check
+   */
   public List<Row> differingRows() {
     return groups.stream().flatMap(g -> g.differingRows().stream()).toList();
   }
 
-  /** How many checks the matrix has (rows). */
+  /**
+   * How many checks the matrix has: the checks run against at least one registry.
+   *
+   * @return the number of rows over every group
+   */
   public int checkCount() {
     return groups.stream().mapToInt(g -> g.rows().size()).sum();
   }
@@ -167,7 +216,11 @@ public record ConformanceMatrix(List<Registry> registries, List<Group> groups, L
         .compare(a, b);
   }
 
-  /** The rows by check id, across groups (a check id belongs to one workflow). */
+  /**
+   * The rows by check id, across groups (a check id belongs to one workflow).
+   *
+   * @return a new mutable map in the matrix's order
+   */
   public Map<String, Row> rowsById() {
     Map<String, Row> rows = new LinkedHashMap<>();
     groups.forEach(g -> g.rows().forEach(r -> rows.putIfAbsent(r.checkId(), r)));

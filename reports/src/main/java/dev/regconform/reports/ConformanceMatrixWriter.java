@@ -47,8 +47,11 @@ import java.util.stream.Collectors;
  * Workflows come alphabetically ({@value ConformanceMatrix#NO_WORKFLOW} last), checks by id.
  */
 public final class ConformanceMatrixWriter {
+  /** The file name of the HTML page inside the report directory. */
   public static final String HTML = "conformance-matrix.html";
+  /** The file name of the Markdown tables inside the report directory. */
   public static final String MARKDOWN = "conformance-matrix.md";
+  /** The file name of the JSON document inside the report directory. */
   public static final String JSON = "conformance-matrix.json";
   /** How much of a message's first line a table cell shows; the rest is in {@code <details>} and the JSON. */
   static final int SHORT_MESSAGE = 120;
@@ -57,9 +60,13 @@ public final class ConformanceMatrixWriter {
   private ConformanceMatrixWriter() {}
 
   /**
-   * Writes the three files into {@code dir}.
+   * Writes the three files into {@code dir}, in UTF-8, replacing files of the same names.
    *
+   * @param dir the report directory; created with its parents when missing
+   * @param toolVersion the regconform version the files name, e.g. {@code 0.1.0}
+   * @param runs one per registry, in column order; may be empty
    * @return the files written: HTML, Markdown, JSON
+   * @throws IOException when the directory or a file cannot be written
    */
   public static List<Path> write(Path dir, String toolVersion, List<TargetRun> runs) throws IOException {
     ConformanceMatrix matrix = ConformanceMatrix.of(runs);

@@ -27,6 +27,14 @@ public record InteropMatrix(String target, String description, List<String> clie
   /** Fact key prefix, followed by the pulling client's name: how that client's pull went. */
   public static final String PULL_PREFIX = "interop.pull.";
 
+  /**
+   * Copies the lists; {@link #of(TargetRun)} is the usual way in.
+   *
+   * @param target the registry's URL
+   * @param description what the registry is
+   * @param clients copied into an immutable list; not null
+   * @param rows copied into an immutable list; not null
+   */
   public InteropMatrix {
     clients = List.copyOf(clients);
     rows = List.copyOf(rows);
@@ -34,7 +42,14 @@ public record InteropMatrix(String target, String description, List<String> clie
 
   /** How one push or pull went. */
   public enum Status {
-    OK("ok"), FAILED("failed"), SKIPPED("skipped"), NOT_RUN("not run");
+    /** It worked; for a pull, the image read back is the one pushed. */
+    OK("ok"),
+    /** It failed, or the pulled image differed from the pushed one; the cell's detail says how. */
+    FAILED("failed"),
+    /** It did not run because the client is not available here; the cell's detail says why. */
+    SKIPPED("skipped"),
+    /** No result: that push or pull did not happen. The reports show {@code not run} for a pull that has no cell. */
+    NOT_RUN("not run");
 
     private final String label;
 
@@ -42,35 +57,78 @@ public record InteropMatrix(String target, String description, List<String> clie
       this.label = label;
     }
 
+    /**
+     * The word the reports and the facts use.
+     *
+     * @return {@code ok}, {@code failed}, {@code skipped} or {@code not run}
+     */
     public String label() {
       return label;
     }
   }
 
-  /** One cell: a status and, unless ok, why. */
+  /**
+   * One cell: a status and, unless ok, why. An interop check records one per push and pull as a fact
+   * ({@link #fact()}); the matrix reads them back with {@link #parse(String)}.
+   *
+   * @param status how it went
+   * @param detail why it failed or was skipped, one line or more; empty when ok
+   */
   public record Cell(Status status, String detail) {
+    /**
+     * Strips the detail.
+     *
+     * @param status how it went
+     * @param detail null becomes empty; leading and trailing white space is removed
+     */
     public Cell {
       detail = detail == null ? "" : detail.strip();
     }
 
+    /**
+     * A push or pull that worked.
+     *
+     * @return a cell of {@link Status#OK} without detail
+     */
     public static Cell ok() {
       return new Cell(Status.OK, "");
     }
 
+    /**
+     * A push or pull that failed.
+     *
+     * @param why what went wrong; written to the reports as is, so it must hold no secret; null for no detail
+     * @return a cell of {@link Status#FAILED}
+     */
     public static Cell failed(String why) {
       return new Cell(Status.FAILED, why);
     }
 
+    /**
+     * A push or pull that did not run.
+     *
+     * @param why e.g. which client is missing; null for no detail
+     * @return a cell of {@link Status#SKIPPED}
+     */
     public static Cell skipped(String why) {
       return new Cell(Status.SKIPPED, why);
     }
 
-    /** The fact value a check records: {@code ok}, {@code failed: why} or {@code skipped: why}. */
+    /**
+     * The fact value a check records.
+     *
+     * @return {@code ok}, {@code failed: why} or {@code skipped: why} (the label alone when there is no detail)
+     */
     public String fact() {
       return detail.isEmpty() ? status.label() : status.label() + ": " + detail;
     }
 
-    /** Reads a {@link #fact()} value back. */
+    /**
+     * Reads a {@link #fact()} value back.
+     *
+     * @param fact a value as {@link #fact()} writes it; not null
+     * @return the cell; a value that starts with no known label is taken as a failure with that value as detail
+     */
     public static Cell parse(String fact) {
       for (Status s : Status.values()) {
         if (fact.equals(s.label())) {
@@ -98,17 +156,36 @@ public record InteropMatrix(String target, String description, List<String> clie
    * @param pulls each other client's pull, by client name
    */
   public record Row(String pusher, String checkId, Cell push, Map<String, Cell> pulls) {
+    /**
+     * Copies the pulls, keeping their order.
+     *
+     * @param pusher the client that pushed
+     * @param checkId the interop check's id
+     * @param push how the push went
+     * @param pulls copied into an unmodifiable map; not null
+     */
     public Row {
       pulls = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(pulls));
     }
 
-    /** The cell for a pulling client: {@link Status#NOT_RUN} when that pull never happened (or is the pusher). */
+    /**
+     * The cell for a pulling client.
+     *
+     * @param client a client name as in {@link InteropMatrix#clients()}
+     * @return its pull's cell; empty when that pull never happened, or {@code client} is the pusher (the reports show
+     *     {@code not run} or {@code -})
+     */
     public Optional<Cell> pull(String client) {
       return Optional.ofNullable(pulls.get(client));
     }
   }
 
-  /** The matrix of one run, or empty when no interop check recorded anything (e.g. the clients workflow was off). */
+  /**
+   * The matrix of one run, or empty when no interop check recorded anything (e.g. the clients workflow was off).
+   *
+   * @param run one target's run; only checks with an {@link #PUSHER} fact are read
+   * @return the matrix, rows in the order the checks finished; or empty
+   */
   public static Optional<InteropMatrix> of(TargetRun run) {
     List<Row> rows = new ArrayList<>();
     Set<String> clients = new LinkedHashSet<>();
@@ -133,7 +210,11 @@ public record InteropMatrix(String target, String description, List<String> clie
         : Optional.of(new InteropMatrix(run.target(), run.description(), List.copyOf(clients), rows));
   }
 
-  /** Whether every push and pull that ran succeeded. */
+  /**
+   * Whether every push and pull that ran succeeded.
+   *
+   * @return false when any cell is {@link Status#FAILED}; skipped and not-run cells do not count against it
+   */
   public boolean allOk() {
     return rows.stream().allMatch(r -> r.push().status() != Status.FAILED
         && r.pulls().values().stream().noneMatch(c -> c.status() == Status.FAILED));
@@ -147,7 +228,11 @@ public record InteropMatrix(String target, String description, List<String> clie
     };
   }
 
-  /** A plain-text table for the console: rows pushed by, columns pulled by. */
+  /**
+   * A plain-text table for the console: rows pushed by, columns pulled by.
+   *
+   * @return aligned columns of status labels, lines joined by {@code \n}, no trailing white space or newline
+   */
   public String toText() {
     List<String> header = new ArrayList<>(List.of("pushed by \\ pulled by", "push"));
     header.addAll(clients);

@@ -21,13 +21,23 @@ import java.util.Optional;
  * }</pre>
  */
 public final class InteropMatrixWriter {
+  /** The file name of the Markdown document inside the report directory. */
   public static final String MARKDOWN = "interop-matrix.md";
+  /** The file name of the JSON document inside the report directory. */
   public static final String JSON = "interop-matrix.json";
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private InteropMatrixWriter() {}
 
-  /** Writes both files into {@code dir}; returns the matrices written (empty when none). */
+  /**
+   * Writes both files into {@code dir}, replacing files of the same names; writes nothing, and creates no directory,
+   * when no run holds interop facts.
+   *
+   * @param dir the report directory; created with its parents when needed
+   * @param runs every target's run; those without interop checks are left out
+   * @return the matrices written, one per target that has one, in the order of {@code runs}; empty when none
+   * @throws IOException when the directory or a file cannot be written
+   */
   public static List<InteropMatrix> write(Path dir, List<TargetRun> runs) throws IOException {
     List<InteropMatrix> matrices = runs.stream().map(InteropMatrix::of).flatMap(Optional::stream).toList();
     if (matrices.isEmpty()) {

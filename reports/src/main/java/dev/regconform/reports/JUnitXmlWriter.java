@@ -18,6 +18,15 @@ import javax.xml.stream.XMLStreamWriter;
 public final class JUnitXmlWriter {
   private JUnitXmlWriter() {}
 
+  /**
+   * Writes the report, UTF-8, replacing {@code file}. Failed checks become {@code <failure>}, broken ones
+   * {@code <error>}, unsupported, disabled and skipped ones {@code <skipped>}; a warning passes and carries its
+   * message in {@code <system-out>}. Control characters XML cannot hold are written as {@code ?} in messages.
+   *
+   * @param file the XML file, e.g. {@code report/junit.xml}; its parent directories are created
+   * @param runs one {@code <testsuite>} per run, in this order; every run needs {@link TargetRun#started()}
+   * @throws IOException when the file cannot be written
+   */
   public static void write(Path file, List<TargetRun> runs) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     try (OutputStream out = Files.newOutputStream(file)) {

@@ -26,17 +26,31 @@ public enum Outcome {
     this.label = label;
   }
 
-  /** The lower-case word used in every output, e.g. {@code passed}, {@code unsupported}. */
+  /**
+   * The word used in every output: JUnit XML, summary.json, matrices, baselines.
+   *
+   * @return the lower-case label, e.g. {@code passed}, {@code unsupported}; also what {@link #toString()} gives
+   */
   public String label() {
     return label;
   }
 
-  /** Whether this outcome counts as skipped in the closing line. */
+  /**
+   * Whether this outcome counts as skipped in the closing line.
+   *
+   * @return true for {@code UNSUPPORTED}, {@code DISABLED} and {@code SKIPPED}
+   */
   public boolean isSkip() {
     return this == UNSUPPORTED || this == DISABLED || this == SKIPPED;
   }
 
-  /** Parses a label or a constant name, case-insensitively. */
+  /**
+   * Parses a label or a constant name, case-insensitively, e.g. from a summary.json or a baseline file.
+   *
+   * @param text e.g. {@code passed}, {@code PASSED} or {@code Unsupported}
+   * @return the outcome
+   * @throws IllegalArgumentException when {@code text} names no outcome; the message lists the labels
+   */
   public static Outcome parse(String text) {
     for (Outcome o : values()) {
       if (o.label.equalsIgnoreCase(text) || o.name().equalsIgnoreCase(text)) {

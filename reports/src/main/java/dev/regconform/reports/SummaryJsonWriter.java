@@ -34,6 +34,14 @@ public final class SummaryJsonWriter {
 
   private SummaryJsonWriter() {}
 
+  /**
+   * Writes the summary, UTF-8, replacing {@code file}, with no section beyond {@code targets}.
+   *
+   * @param file the JSON file, e.g. {@code report/summary.json}; its parent directories are created
+   * @param toolVersion the regconform version written to {@code version}
+   * @param runs one entry of {@code targets} per run, in this order; every run needs {@link TargetRun#started()}
+   * @throws IOException when the file cannot be written
+   */
   public static void write(Path file, String toolVersion, List<TargetRun> runs) throws IOException {
     write(file, toolVersion, runs, java.util.Map.of());
   }
@@ -41,6 +49,13 @@ public final class SummaryJsonWriter {
   /**
    * Writes the summary with further top-level fields after {@code targets}: {@code baseline} (the verdict of a run
    * against {@code --baseline}) and {@code sincePrevious} (what changed since the previous run in the directory).
+   *
+   * @param file the JSON file, e.g. {@code report/summary.json}; its parent directories are created
+   * @param toolVersion the regconform version written to {@code version}
+   * @param runs one entry of {@code targets} per run, in this order; every run needs {@link TargetRun#started()}
+   * @param sections further top-level fields by name, written in the map's order; a name such as {@code counts}
+   *     would replace that field, so use new names
+   * @throws IOException when the file cannot be written
    */
   public static void write(Path file, String toolVersion, List<TargetRun> runs,
       java.util.Map<String, ? extends com.fasterxml.jackson.databind.JsonNode> sections) throws IOException {

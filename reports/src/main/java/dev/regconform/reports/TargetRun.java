@@ -15,6 +15,17 @@ import java.util.Objects;
  */
 public record TargetRun(String target, String description, String namespace, Instant started, List<CheckResult> checks) {
 
+  /**
+   * Fills in defaults and copies the checks.
+   *
+   * @param target not null
+   * @param description null becomes the target
+   * @param namespace null becomes empty
+   * @param started not checked, but {@link JUnitXmlWriter} and {@link SummaryJsonWriter} throw
+   *     {@code NullPointerException} on a run without it
+   * @param checks copied into an immutable list; not null
+   * @throws NullPointerException when {@code target} or {@code checks} is null
+   */
   public TargetRun {
     Objects.requireNonNull(target, "target");
     description = description == null ? target : description;
@@ -22,6 +33,11 @@ public record TargetRun(String target, String description, String namespace, Ins
     checks = List.copyOf(checks);
   }
 
+  /**
+   * How many of this run's checks reached each outcome.
+   *
+   * @return the counts, computed on each call
+   */
   public Counts counts() {
     return Counts.of(checks);
   }

@@ -105,6 +105,8 @@ public final class Baseline {
   /**
    * A baseline of these entries.
    *
+   * @param entries in the order {@link #toYaml} writes them (grouped by target on writing); copied
+   * @return the baseline, immutable
    * @throws IllegalArgumentException when two entries are about the same check on the same target
    */
   public static Baseline of(List<BaselineEntry> entries) {
@@ -117,7 +119,11 @@ public final class Baseline {
     return new Baseline(entries);
   }
 
-  /** No known deviation. */
+  /**
+   * No known deviation: every failing check is new.
+   *
+   * @return a baseline without entries, e.g. for {@link #record}'s {@code kept} on a first run
+   */
   public static Baseline empty() {
     return new Baseline(List.of());
   }
@@ -127,9 +133,12 @@ public final class Baseline {
    * then do they fail a run). Each target's entries are sorted by check id, so that the file's history shows what
    * changed.
    *
+   * @param runs this run's targets; each becomes a target of the baseline, named by its description
+   * @param strict whether warnings are recorded too (the {@code --strict} option)
    * @param kept a baseline whose reasons are kept for the checks it lists (the one the run was gated on), and whose
    *     entries the run could not re-examine are carried over: those of targets not in these runs, and those of
    *     checks that did not run (skipped, unsupported, disabled); {@link #empty()} for none
+   * @return the new baseline; reasons of new entries are the gist of their failure message
    */
   public static Baseline record(List<TargetRun> runs, boolean strict, Baseline kept) {
     Map<String, List<BaselineEntry>> byTarget = new LinkedHashMap<>();
@@ -156,7 +165,13 @@ public final class Baseline {
     return of(all);
   }
 
-  /** Whether a check with this outcome fails a run: failed and broken, and with {@code strict} warning. */
+  /**
+   * Whether a check with this outcome fails a run: failed and broken, and with {@code strict} warning.
+   *
+   * @param outcome a check's outcome
+   * @param strict whether the run is strict ({@code --strict}), so that warnings fail it
+   * @return true for an outcome a baseline must list for the run to pass
+   */
   public static boolean isFailing(Outcome outcome, boolean strict) {
     return outcome == Outcome.FAILED || outcome == Outcome.BROKEN || (strict && outcome == Outcome.WARNING);
   }
@@ -164,6 +179,8 @@ public final class Baseline {
   /**
    * Reads and checks a baseline file.
    *
+   * @param file a UTF-8 YAML file as {@link #write} makes it, possibly edited by people
+   * @return the baseline
    * @throws IllegalArgumentException with a one-line message naming the file: it cannot be read, is not YAML, or
    *     is not a baseline (see the class comment)
    */
@@ -183,7 +200,9 @@ public final class Baseline {
   /**
    * Reads and checks a baseline.
    *
+   * @param yaml the file's text
    * @param source what the text is, for messages, e.g. {@code baseline ci/baseline.yaml}
+   * @return the baseline
    * @throws IllegalArgumentException with a one-line message starting with {@code source}
    */
   public static Baseline parse(String yaml, String source) {
@@ -311,7 +330,8 @@ public final class Baseline {
   /**
    * The file's text: {@link #HEADER}, a line saying how it was made, then the entries grouped by target.
    *
-   * @param madeBy e.g. {@code regconform 0.1.0 on 2026-11-26T21:10:50Z}
+   * @param madeBy e.g. {@code regconform 0.1.0 on 2026-11-26T21:10:50Z}; goes into a comment line
+   * @return the YAML text, ending with a newline; {@link #parse} reads it back to an equal baseline
    */
   public String toYaml(String madeBy) {
     Map<String, List<BaselineEntry>> byTarget = new LinkedHashMap<>();
@@ -335,7 +355,13 @@ public final class Baseline {
     }
   }
 
-  /** Writes {@link #toYaml(String)} to {@code file}, creating its directory. */
+  /**
+   * Writes {@link #toYaml(String)} to {@code file}, UTF-8, creating its directory and replacing the file.
+   *
+   * @param file where the baseline goes, e.g. {@code ci/baseline.yaml}
+   * @param madeBy e.g. {@code regconform 0.1.0 on 2026-11-26T21:10:50Z}; goes into a comment line
+   * @throws IOException when the directory or the file cannot be written
+   */
   public void write(Path file, String madeBy) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
@@ -344,17 +370,31 @@ public final class Baseline {
     Files.writeString(file, toYaml(madeBy), StandardCharsets.UTF_8);
   }
 
-  /** Every entry, grouped by target in the file's order. */
+  /**
+   * Every entry, grouped by target in the file's order.
+   *
+   * @return an immutable list
+   */
   public List<BaselineEntry> entries() {
     return entries;
   }
 
-  /** The entry about {@code check} on {@code target}, if there is one. */
+  /**
+   * The entry about {@code check} on {@code target}, if there is one.
+   *
+   * @param target the target's description, compared exactly
+   * @param check the check id, compared exactly
+   * @return the entry, or empty when the baseline does not list that check for that target
+   */
   public Optional<BaselineEntry> find(String target, String check) {
     return entries.stream().filter(e -> e.matches(target, check)).findFirst();
   }
 
-  /** The targets the entries are about, in the file's order. */
+  /**
+   * The targets the entries are about, in the file's order.
+   *
+   * @return a new set of target descriptions; empty for an empty baseline
+   */
   public Set<String> targets() {
     return entries.stream().map(BaselineEntry::target).collect(Collectors.toCollection(LinkedHashSet::new));
   }

@@ -24,6 +24,15 @@ public record BaselineEntry(String target, String check, Outcome outcome, String
   /** The longest reason written from a failure message; a person may write a longer one. */
   static final int REASON_LENGTH = 240;
 
+  /**
+   * Checks the key parts and tidies the reason.
+   *
+   * @param target not null
+   * @param check not null
+   * @param outcome not null
+   * @param reason null becomes empty; stripped
+   * @throws NullPointerException when {@code target}, {@code check} or {@code outcome} is null
+   */
   public BaselineEntry {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(check, "check");
@@ -31,18 +40,37 @@ public record BaselineEntry(String target, String check, Outcome outcome, String
     reason = reason == null ? "" : reason.strip();
   }
 
-  /** The entry for a check that does not pass, its reason the gist of the failure message. */
+  /**
+   * The entry for a check that does not pass, its reason the gist of the failure message. Does not look at the
+   * outcome: the caller picks the checks worth accepting.
+   *
+   * @param run the target's run; its description becomes the entry's target, its URL and namespace are cut from
+   *     the reason
+   * @param check one of the run's results
+   * @return the entry, its reason as {@link #gist} makes it
+   */
   public static BaselineEntry of(TargetRun run, CheckResult check) {
     return new BaselineEntry(run.description(), check.id(), check.outcome(),
         gist(check.message(), run.target(), run.namespace()));
   }
 
-  /** Whether this entry is about {@code check} on {@code target}. */
+  /**
+   * Whether this entry is about {@code check} on {@code target}; the outcome does not matter.
+   *
+   * @param target the target's description, compared exactly
+   * @param check the check id, compared exactly
+   * @return true when both are equal to this entry's
+   */
   public boolean matches(String target, String check) {
     return this.target.equals(target) && this.check.equals(check);
   }
 
-  /** A copy with another reason. */
+  /**
+   * A copy with another reason, e.g. one a person wrote.
+   *
+   * @param reason the new reason; null becomes empty
+   * @return a new entry; this one is unchanged
+   */
   public BaselineEntry withReason(String reason) {
     return new BaselineEntry(target, check, outcome, reason);
   }
@@ -50,7 +78,13 @@ public record BaselineEntry(String target, String check, Outcome outcome, String
   /**
    * A failure message on one line, for people: what came before the HTTP exchange, whitespace collapsed, the
    * level prefix ({@code (SHOULD)}) and the run's own URL and namespace (different in every run) left out, at most
-   * {@value #REASON_LENGTH} characters.
+   * {@value #REASON_LENGTH} characters. Used for baseline reasons and to compare failures across runs, so the same
+   * failure gives the same gist in every run.
+   *
+   * @param message a check's failure message; null is treated as empty
+   * @param targetUrl the run's target URL, removed from the text; empty to remove nothing; not null
+   * @param namespace the run's namespace, replaced by {@code <namespace>}; empty to replace nothing; not null
+   * @return one line, cut with {@code …} when longer than {@value #REASON_LENGTH} characters
    */
   public static String gist(String message, String targetUrl, String namespace) {
     String text = message == null ? "" : message;

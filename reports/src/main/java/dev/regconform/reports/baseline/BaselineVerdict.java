@@ -46,6 +46,16 @@ public record BaselineVerdict(List<BaselineEntry> newFailures, List<BaselineEntr
   /** The most of a reason a console line shows. */
   static final int CONSOLE_TEXT = 120;
 
+  /**
+   * Copies the lists; {@link #of} is the usual way in.
+   *
+   * @param newFailures copied into an immutable list; not null
+   * @param known copied into an immutable list; not null
+   * @param fixed copied into an immutable list; not null
+   * @param stale copied into an immutable list; not null
+   * @param unchecked copied into an immutable list; not null
+   * @param elsewhere copied into an immutable list; not null
+   */
   public BaselineVerdict {
     newFailures = List.copyOf(newFailures);
     known = List.copyOf(known);
@@ -55,7 +65,15 @@ public record BaselineVerdict(List<BaselineEntry> newFailures, List<BaselineEntr
     elsewhere = List.copyOf(elsewhere);
   }
 
-  /** Holds {@code runs} against {@code baseline}. */
+  /**
+   * Holds {@code runs} against {@code baseline}, sorting every failing check and every entry into one of the lists
+   * as the class comment says.
+   *
+   * @param baseline the accepted deviations, e.g. from {@link Baseline#read}
+   * @param runs this run's targets; a target is matched to entries by its description
+   * @param strict whether a warning counts as failing (the {@code --strict} option)
+   * @return the verdict
+   */
   public static BaselineVerdict of(Baseline baseline, List<TargetRun> runs, boolean strict) {
     List<BaselineEntry> newFailures = new ArrayList<>();
     List<BaselineEntry> known = new ArrayList<>();
@@ -91,6 +109,8 @@ public record BaselineVerdict(List<BaselineEntry> newFailures, List<BaselineEntr
   /**
    * The exit status of the run under the baseline: 1 when a new failure failed (or, with --strict, is a warning); 2
    * when the only new failures are broken checks (a harness problem, as without a baseline); 0 otherwise.
+   *
+   * @return 0, 1 or 2; known, fixed, stale, unchecked and elsewhere entries never make it non-zero
    */
   public int exitStatus() {
     if (newFailures.stream().anyMatch(e -> e.outcome() != Outcome.BROKEN)) {
@@ -99,7 +119,11 @@ public record BaselineVerdict(List<BaselineEntry> newFailures, List<BaselineEntr
     return newFailures.isEmpty() ? 0 : 2;
   }
 
-  /** The targets of the baseline that are not in this run. */
+  /**
+   * The targets of the baseline that are not in this run.
+   *
+   * @return their descriptions, in the order of {@link #elsewhere()}, without repeats
+   */
   public Set<String> targetsElsewhere() {
     return elsewhere.stream().map(BaselineEntry::target).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
   }
@@ -112,6 +136,7 @@ public record BaselineVerdict(List<BaselineEntry> newFailures, List<BaselineEntr
    *
    * @param file the baseline's name as the user gave it
    * @param runTargets the descriptions of the run's targets; with more than one, each line names its target
+   * @return the lines without line terminators, the count last; reasons cut to 120 characters
    */
   public List<String> consoleLines(String file, List<String> runTargets) {
     boolean several = runTargets.size() > 1;
@@ -150,6 +175,9 @@ public record BaselineVerdict(List<BaselineEntry> newFailures, List<BaselineEntr
    * The stable form in {@code summary.json}, field {@code baseline}: {@code file}, {@code exitStatus}, and the
    * lists {@code newFailures}, {@code known}, {@code fixed}, {@code stale}, {@code unchecked}, {@code elsewhere},
    * each item {@code {target, id, outcome, reason}} (for a new failure, the reason is the gist of its message).
+   *
+   * @param file the baseline's name as the user gave it, written to {@code file}
+   * @return a new JSON object, to put into the summary's sections
    */
   public ObjectNode toJson(String file) {
     ObjectNode root = JsonNodeFactory.instance.objectNode();

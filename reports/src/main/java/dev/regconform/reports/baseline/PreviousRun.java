@@ -27,6 +27,12 @@ import java.util.Optional;
 public record PreviousRun(Instant started, Map<String, Map<String, Outcome>> outcomes) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * Copies the maps, keeping their order.
+   *
+   * @param started when the previous run started
+   * @param outcomes copied, inner maps too, into unmodifiable maps; not null
+   */
   public PreviousRun {
     Map<String, Map<String, Outcome>> copy = new LinkedHashMap<>();
     outcomes.forEach((target, checks) -> copy.put(target, Collections.unmodifiableMap(new LinkedHashMap<>(checks))));
@@ -34,8 +40,10 @@ public record PreviousRun(Instant started, Map<String, Map<String, Outcome>> out
   }
 
   /**
-   * Reads a {@code summary.json}.
+   * Reads a {@code summary.json}. A target without a parsable {@code started} is read anyway; when none has one, the
+   * file's modification time stands in.
    *
+   * @param summaryJson the file, e.g. {@code report/summary.json}; read before a new run overwrites it
    * @return empty when there is no such file (no previous run)
    * @throws IllegalArgumentException in one line, when the file is not a summary this toolkit wrote
    */

@@ -51,19 +51,43 @@ public record RunDiff(Instant previousStarted, List<TargetDiff> targets, List<St
    * @param newlyPassing checks that failed then and passed now (with or without a warning)
    */
   public record TargetDiff(String target, List<Change> newlyFailing, List<Change> newlyPassing) {
+    /**
+     * Copies the lists.
+     *
+     * @param target the target's description
+     * @param newlyFailing copied into an immutable list; not null
+     * @param newlyPassing copied into an immutable list; not null
+     */
     public TargetDiff {
       newlyFailing = List.copyOf(newlyFailing);
       newlyPassing = List.copyOf(newlyPassing);
     }
   }
 
+  /**
+   * Copies the lists; {@link #between} is the usual way in.
+   *
+   * @param previousStarted when the previous run started; not checked, but {@link #previousTime()},
+   *     {@link #consoleLines()}, {@link #toMarkdown()} and {@link #toJson()} need it
+   * @param targets copied into an immutable list; not null
+   * @param onlyNow copied into an immutable list; not null
+   * @param onlyBefore copied into an immutable list; not null
+   */
   public RunDiff {
     targets = List.copyOf(targets);
     onlyNow = List.copyOf(onlyNow);
     onlyBefore = List.copyOf(onlyBefore);
   }
 
-  /** Compares this run's verdicts with the previous run's. */
+  /**
+   * Compares this run's verdicts with the previous run's.
+   *
+   * @param previous what the report directory's {@code summary.json} said before this run, from
+   *     {@link PreviousRun#read}
+   * @param runs this run's targets, matched to the previous run's by description
+   * @param strict whether a warning counts as failing (the {@code --strict} option), now and then alike
+   * @return the changes; every list empty when nothing moved
+   */
   public static RunDiff between(PreviousRun previous, List<TargetRun> runs, boolean strict) {
     List<TargetDiff> targets = new ArrayList<>();
     List<String> onlyNow = new ArrayList<>();
@@ -93,7 +117,11 @@ public record RunDiff(Instant previousStarted, List<TargetDiff> targets, List<St
     return new RunDiff(previous.started(), targets, onlyNow, onlyBefore);
   }
 
-  /** When the previous run started, to the second, e.g. {@code 2026-11-26T21:10:50Z}. */
+  /**
+   * When the previous run started, to the second, for people.
+   *
+   * @return ISO-8601 in UTC, e.g. {@code 2026-11-26T21:10:50Z}
+   */
   public String previousTime() {
     return previousStarted.truncatedTo(ChronoUnit.SECONDS).toString();
   }
@@ -102,6 +130,9 @@ public record RunDiff(Instant previousStarted, List<TargetDiff> targets, List<St
    * What the console prints: one line per target both runs checked, {@code since the previous run (TIME): N newly
    * failing: a, b; M newly passing: c} (with the target after the time when the run has several), then a line for
    * targets only one of the runs checked.
+   *
+   * @return the lines without line terminators; each list of check ids stops after 10 and points to
+   *     {@code diff.md} for the rest; empty when the runs share no target and have none of their own
    */
   public List<String> consoleLines() {
     List<String> lines = new ArrayList<>();
@@ -128,7 +159,11 @@ public record RunDiff(Instant previousStarted, List<TargetDiff> targets, List<St
         + " more (see diff.md)" : "");
   }
 
-  /** {@code diff.md}: per target, tables of the newly failing checks (with their message) and the newly passing. */
+  /**
+   * {@code diff.md}: per target, tables of the newly failing checks (with their message) and the newly passing.
+   *
+   * @return the Markdown document, GitHub-flavoured tables, ending with a newline
+   */
   public String toMarkdown() {
     StringBuilder md = new StringBuilder("# Since the previous run\n\n");
     md.append("Compared with the run of ").append(previousTime())
@@ -164,7 +199,13 @@ public record RunDiff(Instant previousStarted, List<TargetDiff> targets, List<St
     return md.toString();
   }
 
-  /** The stable form in {@code summary.json}, field {@code sincePrevious}. */
+  /**
+   * The stable form in {@code summary.json}, field {@code sincePrevious}: {@code previousStarted}, {@code targets}
+   * (each {@code {target, newlyFailing, newlyPassing}}, each change {@code {id, before, now}} with {@code before}
+   * null for a check the previous run did not have), {@code notInPreviousRun} and {@code notInThisRun}.
+   *
+   * @return a new JSON object, to put into the summary's sections; messages are left out
+   */
   public ObjectNode toJson() {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     root.put("previousStarted", previousStarted.toString());

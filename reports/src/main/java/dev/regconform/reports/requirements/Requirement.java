@@ -25,9 +25,23 @@ public record Requirement(String id, String section, String level, String subjec
   public static final Set<String> LEVEL_WORDS = Set.of("MUST", "MUST NOT", "SHOULD", "SHOULD NOT", "MAY");
   /** Who a requirement can bind. */
   public static final Set<String> SUBJECTS = Set.of("registry", "client");
+  /** The {@link #subject()} of a requirement that binds registries. */
   public static final String REGISTRY = "registry";
+  /** The {@link #subject()} of a requirement that binds clients; no check of a registry can verify it. */
   public static final String CLIENT = "client";
 
+  /**
+   * Normalises what the YAML file may leave out or space loosely; validation is {@link Requirements#parse}'s job.
+   *
+   * @param id taken as is, may be null here (parse reports it)
+   * @param section null becomes empty; stripped
+   * @param level null becomes empty; stripped
+   * @param subject null or blank becomes {@link #REGISTRY}; stripped
+   * @param note null becomes empty; stripped
+   * @param text null becomes empty; runs of white space become one space
+   * @param endpoints null becomes empty; copied
+   * @param uncheckable null becomes empty; runs of white space become one space
+   */
   public Requirement {
     subject = subject == null || subject.isBlank() ? REGISTRY : subject.strip();
     note = note == null ? "" : note.strip();
@@ -38,17 +52,29 @@ public record Requirement(String id, String section, String level, String subjec
     uncheckable = uncheckable == null ? "" : uncheckable.strip().replaceAll("\\s+", " ");
   }
 
-  /** The words of {@link #level()}, e.g. {@code [MAY, MUST]} for {@code MAY / MUST}. */
+  /**
+   * The words of {@link #level()}, split at {@code /}.
+   *
+   * @return e.g. {@code [MAY, MUST]} for {@code MAY / MUST}, {@code [SHOULD NOT]} for {@code SHOULD NOT}
+   */
   public List<String> levelWords() {
     return Arrays.stream(level.split("/")).map(String::strip).toList();
   }
 
-  /** Whether the requirement binds clients rather than registries ({@code subject: client}). */
+  /**
+   * Whether the requirement binds clients rather than registries ({@code subject: client}).
+   *
+   * @return true when {@link #subject()} is {@link #CLIENT}
+   */
   public boolean bindsClient() {
     return CLIENT.equals(subject);
   }
 
-  /** The level as shown in reports: e.g. {@code MUST}, or {@code MUST (client)} for a client requirement. */
+  /**
+   * The level as shown in reports.
+   *
+   * @return e.g. {@code MUST}, or {@code MUST (client)} for a client requirement
+   */
   public String levelLabel() {
     return bindsClient() ? level + " (client)" : level;
   }

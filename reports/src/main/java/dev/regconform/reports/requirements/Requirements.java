@@ -50,12 +50,28 @@ public final class Requirements {
     this.byId = Collections.unmodifiableMap(byId);
   }
 
-  /** Loads {@value #RESOURCE} with this class's class loader (the suite's jar must be on the class path). */
+  /**
+   * Loads {@value #RESOURCE} with this class's class loader (the suite's jar must be on the class path). Reads and
+   * checks the file on every call; keep the result rather than calling it per check.
+   *
+   * @return the requirements, immutable and safe to share between threads
+   * @throws IllegalStateException when the resource is not on the class path
+   * @throws IllegalArgumentException when the file breaks the rules of the class comment
+   * @throws UncheckedIOException when the resource cannot be read
+   */
   public static Requirements load() {
     return load(Requirements.class.getClassLoader());
   }
 
-  /** Loads {@value #RESOURCE} with the given class loader. */
+  /**
+   * Loads {@value #RESOURCE} with the given class loader, e.g. a test's or a plugin's.
+   *
+   * @param loader where to look for the resource; not null
+   * @return the requirements, immutable and safe to share between threads
+   * @throws IllegalStateException when the resource is not on that loader's class path
+   * @throws IllegalArgumentException when the file breaks the rules of the class comment
+   * @throws UncheckedIOException when the resource cannot be read
+   */
   public static Requirements load(ClassLoader loader) {
     try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
       if (in == null) {
@@ -70,8 +86,12 @@ public final class Requirements {
   /**
    * Reads and checks a requirements file.
    *
+   * @param in the YAML document ({@code spec}, {@code version}, {@code requirements}), UTF-8
    * @param source the file's name, for messages
-   * @throws IllegalArgumentException naming every problem found, with the requirement's id
+   * @return the requirements, in the file's order
+   * @throws IllegalArgumentException naming every problem found, with the requirement's id; also when {@code in} is
+   *     not YAML of that shape or cannot be read
+   * @throws IOException declared for stream reading, but read errors are reported as IllegalArgumentException
    */
   public static Requirements parse(InputStream in, String source) throws IOException {
     Document doc;
@@ -118,30 +138,58 @@ public final class Requirements {
     return new Requirements(doc.spec() == null ? "" : doc.spec(), doc.version() == null ? "" : doc.version(), byId);
   }
 
-  /** E.g. {@code OCI distribution-spec}. */
+  /**
+   * Which spec the file describes.
+   *
+   * @return the file's {@code spec}, e.g. {@code OCI distribution-spec}; empty when absent
+   */
   public String spec() {
     return spec;
   }
 
-  /** The spec version the file describes, as the file says it. */
+  /**
+   * The spec version the file describes, as the file says it.
+   *
+   * @return free text, e.g. {@code 1.1, HEAD spec.md; v1.1.1 differences in notes}; empty when absent
+   */
   public String version() {
     return version;
   }
 
-  /** Every requirement, in the file's order. */
+  /**
+   * Every requirement, in the file's order.
+   *
+   * @return an immutable list
+   */
   public List<Requirement> all() {
     return List.copyOf(byId.values());
   }
 
-  /** Every id, in the file's order. */
+  /**
+   * Every id, in the file's order.
+   *
+   * @return an unmodifiable view, e.g. {@code [R1, R2, …]}
+   */
   public Set<String> ids() {
     return byId.keySet();
   }
 
+  /**
+   * The requirement with an id, e.g. to show its text next to a check that covers it.
+   *
+   * @param id e.g. {@code R6}, matched exactly
+   * @return the requirement, or empty when the file has no such id
+   */
   public Optional<Requirement> find(String id) {
     return Optional.ofNullable(byId.get(id));
   }
 
+  /**
+   * Whether the file has a requirement with this id, e.g. to reject a check's {@code @Covers} that names none.
+   *
+   * @param id e.g. {@code R6}, matched exactly
+   * @return true when {@link #find(String)} would find it
+   */
   public boolean contains(String id) {
     return byId.containsKey(id);
   }

@@ -40,13 +40,23 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public final class RequirementsReportWriter {
+  /** The file name of the Markdown report inside the report directory. */
   public static final String MARKDOWN = "requirements.md";
+  /** The file name of the JSON report inside the report directory. */
   public static final String JSON = "requirements.json";
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private RequirementsReportWriter() {}
 
-  /** Writes both files into {@code dir}; returns what they say, e.g. to warn about unknown ids. */
+  /**
+   * Writes both files into {@code dir}, UTF-8, replacing files of the same names.
+   *
+   * @param dir the report directory; created with its parents when missing
+   * @param requirements the requirements file, usually {@link Requirements#load()}
+   * @param runs one per target, in column order
+   * @return what the files say, e.g. to warn on the console about unknown ids
+   * @throws IOException when the directory or a file cannot be written
+   */
   public static Traceability write(Path dir, Requirements requirements, List<TargetRun> runs) throws IOException {
     Traceability trace = Traceability.of(requirements, runs);
     Files.createDirectories(dir);

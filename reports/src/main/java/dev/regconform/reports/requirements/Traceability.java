@@ -35,11 +35,18 @@ public final class Traceability {
   /**
    * A requirement with the checks that cover it.
    *
+   * @param requirement the requirement, as the file states it
+   * @param checks the checks that name it, in the order first reached; empty when none covers it
    * @param verdicts per target: the first of failed, broken, warning, passed, unsupported, skipped, disabled
    *     that one of the checks reached there; empty when no check covers it or none ran there
    */
   public record Row(Requirement requirement, List<Check> checks, List<Optional<Outcome>> verdicts) {
-    /** Per target, how many of the checks reached each outcome. */
+    /**
+     * Per target, how many of the checks reached each outcome.
+     *
+     * @return one new map per target, in the order of {@link Traceability#targets()}; outcomes no check reached
+     *     are absent, not 0
+     */
     public List<Map<Outcome, Integer>> outcomeCounts() {
       List<Map<Outcome, Integer>> counts = new ArrayList<>();
       for (int t = 0; t < verdicts.size(); t++) {
@@ -68,6 +75,14 @@ public final class Traceability {
     this.unknownIds = unknownIds;
   }
 
+  /**
+   * Lines up a run's results with the requirements. A check that ran on several targets is taken once, with the
+   * level and requirement ids of its first result; on one target, only its first result counts.
+   *
+   * @param requirements the requirements file, usually {@link Requirements#load()}
+   * @param runs one per target, in report column order; may be empty
+   * @return the traceability, immutable
+   */
   public static Traceability of(Requirements requirements, List<TargetRun> runs) {
     Map<String, CheckResult> first = new LinkedHashMap<>();
     for (TargetRun run : runs) {
@@ -107,33 +122,66 @@ public final class Traceability {
         Collections.unmodifiableMap(unknown));
   }
 
+  /**
+   * The requirements this traceability was computed against.
+   *
+   * @return the object given to {@link #of}
+   */
   public Requirements requirements() {
     return requirements;
   }
 
+  /**
+   * The runs, one per target: the columns of every per-target list here.
+   *
+   * @return an immutable copy of the runs given to {@link #of}
+   */
   public List<TargetRun> targets() {
     return targets;
   }
 
-  /** Every requirement, in the file's order, with its checks. */
+  /**
+   * Every requirement, in the file's order, with its checks.
+   *
+   * @return one row per requirement, immutable
+   */
   public List<Row> rows() {
     return rows;
   }
 
-  /** Every check that ran on some target, in the order first reached. */
+  /**
+   * Every check that ran on some target, in the order first reached.
+   *
+   * @return one entry per check id, immutable
+   */
   public List<Check> checks() {
     return checks;
   }
 
+  /**
+   * The coverage gap: requirements no check of this run names (some are {@link Requirement#uncheckable()}).
+   *
+   * @return those requirements, in the file's order
+   */
   public List<Requirement> requirementsWithoutCheck() {
     return rows.stream().filter(r -> r.checks().isEmpty()).map(Row::requirement).toList();
   }
 
+  /**
+   * Checks that name no requirement, e.g. checks of a registry's own extension.
+   *
+   * @return those checks, in the order first reached
+   */
   public List<Check> checksWithoutRequirement() {
     return checks.stream().filter(c -> c.requirements().isEmpty()).toList();
   }
 
-  /** Requirement ids that checks name but the requirements file does not have, with those checks. */
+  /**
+   * Requirement ids that checks name but the requirements file does not have, with those checks: a typo in a
+   * check's {@code @Covers}, or a file out of date.
+   *
+   * @return unmodifiable map from id ({@code R2} before {@code R10}, other ids after) to the check ids naming it
+   */
   public Map<String, List<String>> unknownRequirementIds() {
     return unknownIds;
   }
