@@ -79,9 +79,9 @@ final class ClientChecks {
     }
     ClientRun build;
     synchronized (DOCKER_BUILD) {
-      // --no-cache: the content is new every time, so the cache never hits, and the legacy builder's cache probe walks
-      // every FROM-scratch image, failing with "unable to find image" when another run's cleanup (docker rmi) removes
-      // one of them meanwhile (seen once in ReferenceRegistriesIT with five targets at once).
+      // --no-cache: the content is new every time, so the cache never hits. Once, in ReferenceRegistriesIT with five
+      // targets at once, a build failed at COPY with "unable to find image": most likely the legacy builder's cache
+      // probe (it walks the FROM-scratch images) met an image another target's cleanup (docker rmi) was removing.
       build = home.run(Duration.ofMinutes(3), "docker", "build", "--no-cache", "--force-rm", "-t", tag,
           context.toString());
     }
