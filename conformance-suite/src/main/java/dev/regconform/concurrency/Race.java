@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -63,10 +64,11 @@ public final class Race {
       throw new IllegalArgumentException("a race needs at least one client, was " + clients);
     }
     int race = RACES.incrementAndGet();
-    AtomicInteger threads = new AtomicInteger();
+    List<Thread> threads = new CopyOnWriteArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(clients, r -> {
-      Thread t = new Thread(r, "regconform-race-" + race + "-client-" + threads.getAndIncrement());
+      Thread t = new Thread(r, "regconform-race-" + race + "-client-" + threads.size());
       t.setDaemon(true);
+      threads.add(t);
       return t;
     });
     CyclicBarrier start = new CyclicBarrier(clients);
@@ -92,7 +94,7 @@ public final class Race {
       return results;
     } finally {
       pool.shutdownNow();
-      awaitStop(pool);
+      awaitStop(pool, threads);
     }
   }
 
@@ -117,10 +119,15 @@ public final class Race {
     }
   }
 
-  private static void awaitStop(ExecutorService pool) {
+  private static void awaitStop(ExecutorService pool, List<Thread> threads) {
     try {
       // A client blocked in a socket read ignores the interrupt; the client's own read timeout ends it.
+      long deadline = System.nanoTime() + STOP_GRACE.toNanos();
       pool.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+      // A terminated pool's last worker may still be on its way out: join the threads themselves.
+      for (Thread thread : threads) {
+        thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
