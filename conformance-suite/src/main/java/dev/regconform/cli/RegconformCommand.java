@@ -9,21 +9,24 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "regconform", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class,
     description = "Conformance and test automation for OCI / Docker container registries.",
-    subcommands = {RunCommand.class, BenchCommand.class, LoadCommand.class, CommandLine.HelpCommand.class,
-        CompletionCommand.class},
+    subcommands = {RunCommand.class, DocsCommand.class, BenchCommand.class, LoadCommand.class,
+        CommandLine.HelpCommand.class, CompletionCommand.class},
     exitCodeListHeading = UsageText.EXIT_STATUS_HEADING,
     exitCodeList = {
-        "0:run: no check failed (warnings allowed); bench blob: measured; load: no operation failed; "
+        "0:run: no check failed (warnings allowed); docs: the book was written (whatever the outcomes); "
+            + "bench blob: measured; load: no operation failed; "
             + "help, completion, --help, --version: printed.",
         "1:run: a check failed (a MUST; with --strict a warning; with --baseline one it does not list); "
             + "bench blob: the registry refused a step or served other bytes; load: an operation failed.",
-        UsageText.COULD_NOT_RUN + " run: also when a check broke and none failed.",
+        UsageText.COULD_NOT_RUN + " run: also when a check broke and none failed. docs: also when --from is not "
+            + "a run's report directory.",
         "130:Interrupted by SIGINT (Ctrl-C); run and load delete what they pushed first (30 s at most).",
         "143:Interrupted by SIGTERM; as for 130."},
     footerHeading = UsageText.EXAMPLES_HEADING,
     footer = {
         "  ./regconform run                          # the reference registries",
         "  ./regconform run --target http://127.0.0.1:5000",
+        "  ./regconform docs --target http://127.0.0.1:5000 --out book",
         "  ./regconform bench blob --target http://127.0.0.1:5000 --size 1GiB",
         "  ./regconform load --target http://127.0.0.1:5000 --duration 30s",
         "  ./regconform help run                     # = ./regconform run --help",
@@ -89,6 +92,7 @@ public final class RegconformCommand implements Runnable {
         .footerHeading(UsageText.EXAMPLES_HEADING)
         .footer("  ./regconform help                # the commands",
             "  ./regconform help run            # = ./regconform run --help",
+            "  ./regconform help docs           # = ./regconform docs --help",
             "  ./regconform help load           # = ./regconform load --help");
   }
 

@@ -58,7 +58,7 @@ import picocli.CommandLine.Option;
     description = {
         "Runs every conformance check against the registries given by --target, or, with no target,",
         "against every reference registry that can start here (Distribution in a container, Distribution",
-        "as a process, the embedded Artipie adapter)."},
+        "as a process, the embedded Artipie adapter), or those named by --reference."},
     exitCodeListHeading = UsageText.EXIT_STATUS_HEADING,
     exitCodeList = {
         "0:No check failed and none broke (warnings allowed).",
@@ -71,6 +71,7 @@ import picocli.CommandLine.Option;
     footer = {
         "  ./regconform run                  # the reference registries that start here",
         "  ./regconform run --target http://127.0.0.1:5000",
+        "  ./regconform run --reference distribution-process,artipie-embedded",
         "  echo \"$GITHUB_TOKEN\" | ./regconform run --target https://ghcr.io \\",
         "      --namespace YOUR_USER_OR_ORG --username YOUR_USER --password-stdin",
         "  ./regconform run --target URL --check 'pull.*' --report-dir none",
@@ -91,6 +92,12 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--target", paramLabel = "URL",
       description = "Registry base URL, e.g. http://127.0.0.1:5000 or https://ghcr.io (repeatable).")
   List<String> targets = new ArrayList<>();
+
+  @Option(names = "--reference", paramLabel = "ID", split = ",",
+      description = "Instead of a --target, only these reference registries (repeatable or comma-separated): "
+          + "distribution-container, distribution-process, distribution-token, distribution-htpasswd, "
+          + "artipie-embedded. One that cannot start here ends the run (exit 2), saying why.")
+  List<String> referenceIds = new ArrayList<>();
 
   @Option(names = "--namespace", paramLabel = "NS",
       description = "Repository namespace to work under, e.g. your ghcr.io user or org (default: OCI_NAMESPACE, "
@@ -216,10 +223,18 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    return execute(spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /**
+   * The run, printing to {@code out} and {@code err}; {@code regconform docs} runs it too.
+   *
+   * @return the exit status
+   */
+  int execute(PrintWriter out, PrintWriter err) throws IOException {
     List<URI> urls = new ArrayList<>();
-    List<String> given = targets.isEmpty() ? env("OCI_ROOT_URL").map(List::of).orElse(List.of()) : targets;
+    List<String> given = targets.isEmpty() && referenceIds.isEmpty()
+        ? env("OCI_ROOT_URL").map(List::of).orElse(List.of()) : targets;
     for (String t : given) {
       Optional<URI> url = parseTarget(t);
       if (url.isEmpty()) {
@@ -231,7 +246,9 @@ public final class RunCommand implements Callable<Integer> {
     Credentials credentials;
     RunOptions options;
     Map<String, String> authParameters;
+    List<String> selectedReferences;
     try {
+      selectedReferences = ReferenceSelection.of(referenceIds, targets);
       credentials = credentials();
       authParameters = authParameters();
       oci = OciEnvironment.read(this::env);
@@ -284,7 +301,14 @@ public final class RunCommand implements Callable<Integer> {
     ReferenceRegistries references = null;
     try {
       if (urls.isEmpty()) {
-        references = ReferenceRegistries.startAvailable(baseNamespace.split("/")[0]);
+        String owner = baseNamespace.split("/")[0];
+        references = selectedReferences.isEmpty() ? ReferenceRegistries.startAvailable(owner)
+            : ReferenceRegistries.startSelected(owner, selectedReferences);
+        Optional<String> notStarted = ReferenceSelection.notStarted(references, selectedReferences);
+        if (notStarted.isPresent()) {
+          err.println("regconform: " + notStarted.get());
+          return RegconformCommand.COULD_NOT_RUN;
+        }
         for (String skipped : references.skipped()) {
           out.println("skipped reference " + skipped);
         }

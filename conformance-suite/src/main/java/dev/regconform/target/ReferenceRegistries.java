@@ -100,12 +100,38 @@ public final class ReferenceRegistries implements AutoCloseable {
    * @return the references started and the reasons of those that did not; close it to stop them
    */
   public static ReferenceRegistries startAvailable(String owner) {
+    return startSelected(owner, IDS);
+  }
+
+  /**
+   * Starts the reference registries named by {@code ids} (those of them that can start), in the order of {@link #IDS};
+   * never throws for one that cannot.
+   *
+   * @param owner the user of the authenticating references, as for {@link #startAvailable(String)}
+   * @param ids which references to start, each one of {@link #IDS}
+   * @return the references started and the reasons of those that did not; close it to stop them
+   * @throws IllegalArgumentException when an id is not one of {@link #IDS}
+   */
+  public static ReferenceRegistries startSelected(String owner, java.util.Collection<String> ids) {
+    List<String> unknown = ids.stream().filter(id -> !IDS.contains(id)).toList();
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException("no reference registry " + String.join(", ", unknown) + ": the references are "
+          + String.join(", ", IDS));
+    }
     ReferenceRegistries refs = new ReferenceRegistries();
-    refs.startContainer();
-    refs.startProcess();
-    refs.startTokenAuthProcess(owner);
-    refs.startHtpasswdProcess(owner);
-    refs.startEmbedded();
+    for (String id : IDS) {
+      if (!ids.contains(id)) {
+        continue;
+      }
+      switch (id) {
+        case CONTAINER_ID -> refs.startContainer();
+        case PROCESS_ID -> refs.startProcess();
+        case TokenAuthReference.ID -> refs.startTokenAuthProcess(owner);
+        case HTPASSWD_ID -> refs.startHtpasswdProcess(owner);
+        case EMBEDDED_ID -> refs.startEmbedded();
+        default -> throw new IllegalStateException("no way to start " + id);
+      }
+    }
     return refs;
   }
 
@@ -127,6 +153,15 @@ public final class ReferenceRegistries implements AutoCloseable {
 
   /** The id of the htpasswd reference. */
   public static final String HTPASSWD_ID = "distribution-htpasswd";
+  /** The id of Distribution in a container. */
+  public static final String CONTAINER_ID = "distribution-container";
+  /** The id of Distribution as a process, open. */
+  public static final String PROCESS_ID = "distribution-process";
+  /** The id of the embedded Artipie adapter. */
+  public static final String EMBEDDED_ID = "artipie-embedded";
+  /** Every reference registry's id, in the order they start. */
+  public static final List<String> IDS = List.of(CONTAINER_ID, PROCESS_ID, TokenAuthReference.ID, HTPASSWD_ID,
+      EMBEDDED_ID);
 
   /**
    * The references that started, in the order they started.
@@ -151,34 +186,34 @@ public final class ReferenceRegistries implements AutoCloseable {
     DockerImageName image = DistributionContainer.configuredImage();
     Optional<String> reason = DistributionContainer.unavailableReason(image);
     if (reason.isPresent()) {
-      skipped.add("distribution-container: " + reason.get());
+      skipped.add(CONTAINER_ID + ": " + reason.get());
       return;
     }
     try {
       DistributionContainer container = new DistributionContainer(image);
       container.start();
       running.add(container::stop);
-      started.add(new Started("distribution-container", "Distribution " + image.getVersionPart()
+      started.add(new Started(CONTAINER_ID, "Distribution " + image.getVersionPart()
           + " (container " + image.asCanonicalNameString() + ")", container.getRegistryUrl()));
     } catch (RuntimeException e) {
-      skipped.add("distribution-container: did not start: " + e.getMessage());
+      skipped.add(CONTAINER_ID + ": did not start: " + e.getMessage());
     }
   }
 
   private void startProcess() {
     Optional<Path> binary = DistributionProcess.findBinary();
     if (binary.isEmpty()) {
-      skipped.add("distribution-process: no 'registry' or 'docker-registry' binary on PATH "
+      skipped.add(PROCESS_ID + ": no 'registry' or 'docker-registry' binary on PATH "
           + "(apt-get install docker-registry, or set REGCONFORM_DISTRIBUTION_BINARY)");
       return;
     }
     try {
       DistributionProcess process = DistributionProcess.start(binary.get());
       running.add(process);
-      started.add(new Started("distribution-process", "Distribution " + process.version() + " (process "
+      started.add(new Started(PROCESS_ID, "Distribution " + process.version() + " (process "
           + binary.get() + ")", process.baseUri()));
     } catch (RuntimeException e) {
-      skipped.add("distribution-process: " + binary.get() + " did not start: " + e.getMessage());
+      skipped.add(PROCESS_ID + ": " + binary.get() + " did not start: " + e.getMessage());
     }
   }
 
@@ -218,10 +253,10 @@ public final class ReferenceRegistries implements AutoCloseable {
       running.add(artipie);
       // Not artipie.description(), which names the port: baselines and the diff with the previous run match a target
       // by its description, so it must be the same in every run.
-      started.add(new Started("artipie-embedded", "Artipie docker-adapter " + EmbeddedArtipieRegistry.VERSION
+      started.add(new Started(EMBEDDED_ID, "Artipie docker-adapter " + EmbeddedArtipieRegistry.VERSION
           + " (embedded)", artipie.baseUri()));
     } catch (RuntimeException e) {
-      skipped.add("artipie-embedded: did not start: " + e.getMessage());
+      skipped.add(EMBEDDED_ID + ": did not start: " + e.getMessage());
     }
   }
 

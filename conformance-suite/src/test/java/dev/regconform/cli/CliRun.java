@@ -24,13 +24,16 @@ record CliRun(int exitCode, String out, String err) {
     return execute(environment, "", args);
   }
 
-  /** Runs {@code regconform ARGS}; {@code run}, {@code bench blob} and {@code load} see only this environment and this stdin. */
+  /** Runs {@code regconform ARGS}; {@code run}, {@code docs}, {@code bench blob} and {@code load} see only this environment and this stdin. */
   static CliRun execute(Map<String, String> environment, String stdin, String... args) {
     Map<String, String> env = new HashMap<>(environment);
     CommandLine cli = RegconformCommand.commandLine();
     RunCommand run = cli.getSubcommands().get("run").getCommand();
     run.environment = env::get;
     run.stdin = new ByteArrayInputStream(stdin.getBytes(UTF_8));
+    DocsCommand docs = cli.getSubcommands().get("docs").getCommand();
+    docs.run.environment = env::get;
+    docs.run.stdin = new ByteArrayInputStream(stdin.getBytes(UTF_8));
     BenchBlobCommand blob = cli.getSubcommands().get("bench").getSubcommands().get("blob").getCommand();
     blob.access.environment = env::get;
     blob.access.stdin = new ByteArrayInputStream(stdin.getBytes(UTF_8));

@@ -50,6 +50,7 @@ class CommandLineConventionsTest {
     return Stream.of(
         new Help("", ALL_STATUSES, "./regconform run"),
         new Help("run", ALL_STATUSES, "./regconform run"),
+        new Help("docs", List.of(0, 2, 130, 143), "./regconform docs"),
         new Help("bench", ALL_STATUSES, "./regconform bench blob"),
         new Help("bench blob", ALL_STATUSES, "JAVA_OPTS=-Xmx64m ./regconform bench blob"),
         new Help("load", ALL_STATUSES, "./regconform load"),
@@ -97,9 +98,9 @@ class CommandLineConventionsTest {
     String out = regconform("--help").out();
 
     assertThat(section(out, "Commands:")).as("commands listed by regconform --help")
-        .contains("  run ", "  bench ", "  load ", "  help ", "  completion ");
+        .contains("  run ", "  docs ", "  bench ", "  load ", "  help ", "  completion ");
     assertThat(section(out, "Exit status:")).as("regconform --help's exit statuses, one table for all commands")
-        .contains("run:", "bench blob:", "load:", "--version", "SIGINT", "SIGTERM");
+        .contains("run:", "docs:", "bench blob:", "load:", "--version", "SIGINT", "SIGTERM");
   }
 
   @Test
@@ -134,8 +135,8 @@ class CommandLineConventionsTest {
     assertThat(run.exitCode()).as("exit status of completion; stderr: %s", run.err()).isZero();
     assertThat(run.out()).as("regconform completion").startsWith("#!/usr/bin/env bash")
         .contains("complete -F _complete_regconform -o default regconform",
-            "local commands=\"run bench load help completion\"", "local commands=\"blob\"")
-        .contains("--target", "--password-stdin", "--check", "--size", "--concurrency", "--duration");
+            "local commands=\"run docs bench load help completion\"", "local commands=\"blob\"")
+        .contains("--target", "--password-stdin", "--check", "--reference", "--out", "--from", "--size", "--concurrency", "--duration");
   }
 
   @Test
@@ -147,7 +148,9 @@ class CommandLineConventionsTest {
         + " COMP_CWORD=$(($# - 1)); COMPREPLY=(); _complete_regconform 2>/dev/null; echo \"${COMPREPLY[*]}\"; }\n"
         + "complete_line ./regconform ru\n"
         + "complete_line ./regconform run --targ\n"
-        + "complete_line ./regconform bench blob --si\n";
+        + "complete_line ./regconform bench blob --si\n"
+        + "complete_line ./regconform docs --fr\n"
+        + "complete_line ./regconform run --refe\n";
     ProcessBuilder bash = new ProcessBuilder("bash", "-c", complete, "bash", script.toString())
         .redirectErrorStream(true);
     Process process;
@@ -160,8 +163,9 @@ class CommandLineConventionsTest {
     String out = new String(process.getInputStream().readAllBytes(), UTF_8);
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("bash finished").isTrue();
 
-    assertThat(out.lines().toList()).as("bash completions of 'ru', 'run --targ' and 'bench blob --si'")
-        .containsExactly("run", "--target --target-name", "--size");
+    assertThat(out.lines().toList())
+        .as("bash completions of 'ru', 'run --targ', 'bench blob --si', 'docs --fr' and 'run --refe'")
+        .containsExactly("run", "--target --target-name", "--size", "--from", "--reference");
   }
 
   /** {@code regconform ARGS}, in-process, with no environment and no standard input. */

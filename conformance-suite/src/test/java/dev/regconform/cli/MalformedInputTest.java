@@ -18,9 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Malformed input to the toolkit's own inputs — arguments of {@code run}, {@code bench blob} and {@code load}, the
- * files they name, and the {@code OCI_*} variables — each answered with exit status 2 and one line on stderr,
- * {@code regconform: …}, never a stack trace. Every target is a closed 127.0.0.1 port, so a case whose input wrongly
+ * Malformed input to the toolkit's own inputs — arguments of {@code run}, {@code docs}, {@code bench blob} and
+ * {@code load}, the files they name, and the {@code OCI_*} variables — each answered with exit status 2 and one line on
+ * stderr, {@code regconform: …}, never a stack trace. Every target is a closed 127.0.0.1 port, so a case whose input wrongly
  * passed would stop at the preflight instead (and fail here, its line not naming the input).
  */
 class MalformedInputTest {
@@ -30,6 +30,7 @@ class MalformedInputTest {
   private static Path baselineOfWrongShape;
   private static Path notPem;
   private static Path aFile;
+  private static Path notARun;
 
   @BeforeAll
   static void prepare() throws IOException {
@@ -40,6 +41,8 @@ class MalformedInputTest {
     baselineOfWrongShape = Files.writeString(files.resolve("shape.yaml"), "- just\n- a list\n", UTF_8);
     notPem = Files.writeString(files.resolve("key.pem"), "this is not a PEM file\n", UTF_8);
     aFile = Files.writeString(files.resolve("a-file"), "x", UTF_8);
+    notARun = Files.createDirectories(files.resolve("not-a-run"));
+    Files.writeString(notARun.resolve("summary.json"), "{\"targets\": [\n", UTF_8);
   }
 
   /**
@@ -115,6 +118,13 @@ class MalformedInputTest {
         command("run: --report-dir a file", "a-file", "run", "--target", closed, "--report-dir", aFile.toString()),
         command("run: --report-dir under a file", "a-file", "run", "--target", closed, "--report-dir",
             aFile.resolve("reports").toString()),
+        command("run: --reference of no reference registry", "unknown --reference 'nosuch': the reference registries "
+            + "are distribution-container, distribution-process, distribution-token, distribution-htpasswd, "
+            + "artipie-embedded", "run", "--reference", "nosuch", "--report-dir", "none"),
+        run("run: --reference with --target", "--reference and --target exclude each other", "--reference",
+            "artipie-embedded"),
+        command("run: --reference, one of them unknown", "unknown --reference 'artipie'", "run", "--reference",
+            "artipie-embedded,artipie", "--report-dir", "none"),
         // run: environment
         runWith("run: OCI_ROOT_URL not a URL", Map.of("OCI_ROOT_URL", "registry:5000 "), "registry:5000"),
         runWith("run: OCI_VERSION unknown", Map.of("OCI_ROOT_URL", closed, "OCI_VERSION", "2.0"), "2.0"),
@@ -132,6 +142,23 @@ class MalformedInputTest {
         runWith("run: OCI_PASSWORD without a user", Map.of("OCI_ROOT_URL", closed, "OCI_PASSWORD", "pw"), "no user"),
         runWith("run: OCI_REPORT_DIR a file", Map.of("OCI_ROOT_URL", closed, "OCI_REPORT_DIR", aFile.toString()),
             "a-file"),
+        // docs
+        command("docs: no --out", "--out", "docs", "--target", closed),
+        command("docs: --out a file", "--out " + aFile, "docs", "--target", closed, "--out", aFile.toString()),
+        command("docs: --report-dir none", "--report-dir none", "docs", "--target", closed, "--report-dir", "none",
+            "--out", files.resolve("book").toString()),
+        command("docs: --reference of no reference registry", "unknown --reference 'nosuch'", "docs", "--reference",
+            "nosuch", "--out", files.resolve("book").toString()),
+        command("docs: --from that does not exist", "--from " + files.resolve("no-run") + ": no such directory",
+            "docs", "--from", files.resolve("no-run").toString(), "--out", files.resolve("book").toString()),
+        command("docs: --from a file", "is a file", "docs", "--from", aFile.toString(), "--out",
+            files.resolve("book").toString()),
+        command("docs: --from a directory without a run", "cannot read --from " + files, "docs", "--from",
+            files.toString(), "--out", files.resolve("book").toString()),
+        command("docs: --from a run whose summary.json is not JSON", "cannot read --from " + notARun, "docs", "--from",
+            notARun.toString(), "--out", files.resolve("book").toString()),
+        command("docs: --from with --target", "--target cannot go with it", "docs", "--from", files.toString(),
+            "--target", closed, "--out", files.resolve("book").toString()),
         // bench blob
         command("bench: no benchmark", "bench blob", "bench"),
         command("bench blob: an unknown option", "--frobnicate", "bench", "blob", "--target", closed, "--frobnicate"),
