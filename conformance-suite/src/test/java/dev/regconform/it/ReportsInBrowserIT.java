@@ -89,23 +89,28 @@ class ReportsInBrowserIT {
         .contains("tag list is in lexical or ASCIIbetical order").contains("Severity: critical");
 
     // Its step for the tag-list GET, unfolded, then its two attachments.
-    WebElement step = browser.driver().findElements(By.cssSelector(".step__title")).stream()
-        .filter(e -> e.getText().contains("GET ") && e.getText().contains("/tags/list -> 200")).findFirst()
+    // Allure re-renders the page as parts unfold: every element is looked up again rather than kept.
+    java.util.function.Supplier<WebElement> step = () -> browser.driver().findElements(By.cssSelector(".step__title"))
+        .stream().filter(e -> e.getText().contains("GET ") && e.getText().contains("/tags/list -> 200")).findFirst()
         .orElseThrow(() -> new AssertionError("no step 'GET …/tags/list -> 200' on the page of " + FAILING + ":\n"
             + browser.visibleText()));
-    step.click();
-    List<WebElement> attachments = waitFor(() -> step.findElement(By.xpath("./..")).findElements(
-        By.cssSelector(".attachment-row")), list -> list.size() >= 2, "the attachments of " + step.getText());
+    String stepTitle = step.get().getText();
+    step.get().click();
+    int attachments = waitFor(() -> step.get().findElement(By.xpath("./..")).findElements(
+        By.cssSelector(".attachment-row")).size(), count -> count >= 2, "the attachments of " + stepTitle);
     StringBuilder shown = new StringBuilder();
-    for (WebElement attachment : attachments) {
-      attachment.click();
+    for (int i = 0; i < attachments; i++) {
+      int row = i;
+      java.util.function.Supplier<WebElement> attachment = () -> step.get().findElement(By.xpath("./.."))
+          .findElements(By.cssSelector(".attachment-row")).get(row);
+      attachment.get().click();
       // The attachment's content is read from the page's embedded data after the click: wait for its text.
-      shown.append(waitFor(() -> step.findElement(By.xpath("./..")).findElements(By.cssSelector(".attachment__text"))
-          .stream().map(WebElement::getText).filter(t -> !t.isBlank()).findFirst().orElse(""),
+      shown.append(waitFor(() -> step.get().findElement(By.xpath("./.."))
+          .findElements(By.cssSelector(".attachment__text")).stream().map(WebElement::getText).filter(t -> !t.isBlank()).findFirst().orElse(""),
           text -> !text.isBlank(), "the text of an unfolded attachment")).append('\n');
-      attachment.click();
+      attachment.get().click();
     }
-    assertThat(shown.toString()).as("the request and response attachments of %s", step.getText())
+    assertThat(shown.toString()).as("the request and response attachments of %s", stepTitle)
         .contains("GET ").contains("/tags/list").contains("HTTP 200").contains("\"tags\"");
     assertThat(browser.consoleErrors()).as("console errors of %s", index).isEmpty();
     assertThat(browser.screenshot(reportDir.resolve("allure-failing-check.png"))).isNotEmptyFile();
@@ -119,14 +124,22 @@ class ReportsInBrowserIT {
   private static <T> T waitFor(java.util.function.Supplier<T> value, java.util.function.Predicate<T> condition,
       String what) throws InterruptedException {
     long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
-    T last = value.get();
-    while (!condition.test(last)) {
+    T last = null;
+    boolean seen = false;
+    while (true) {
+      try {
+        last = value.get();
+        seen = true;
+        if (condition.test(last)) {
+          return last;
+        }
+      } catch (org.openqa.selenium.StaleElementReferenceException rendering) {
+        // The page replaced the element while we read it: look again.
+      }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("waited 20 s for " + what + "; last seen: " + last);
+        throw new AssertionError("waited 20 s for " + what + "; last seen: " + (seen ? last : "(only stale elements)"));
       }
       Thread.sleep(100);
-      last = value.get();
     }
-    return last;
   }
 }
