@@ -15,7 +15,11 @@ import java.util.regex.Pattern;
  * @param params the auth-params, keys lower case
  */
 public record Challenge(String scheme, Map<String, String> params) {
-  private static final Pattern PARAM = Pattern.compile("([A-Za-z_][A-Za-z0-9_-]*)\\s*=\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^,\\s]+))");
+  // A quoted value as an unrolled loop of possessive runs: one regex step per escape, not per character, so a value of any
+  // length cannot overflow the stack (the alternation "(?:[^\"\\]|\\.)*" recursed once per character; the same form in
+  // Redaction overflowed on token-auth tokens).
+  private static final Pattern PARAM = Pattern.compile(
+      "([A-Za-z_][A-Za-z0-9_-]*)\\s*=\\s*(?:\"([^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+)\"|([^,\\s]+))");
 
   /**
    * A challenge from its parts; {@link #parse(String)} is the usual way to get one.

@@ -15,9 +15,11 @@ public final class Redaction {
   private static final Set<String> SECRET_HEADERS =
       Set.of("authorization", "proxy-authorization", "cookie", "set-cookie", "x-registry-auth");
   private static final Pattern STATE = Pattern.compile("(?i)([?&]_state=)[^&\\s]*");
-  // The value may hold escaped quotes, and may be cut off by truncation before its closing quote.
+  // The value may hold escaped quotes, and may be cut off by truncation before its closing quote. Written as an unrolled
+  // loop of possessive runs, one regex step per escape: the alternation "(?:[^\"\\]|\\.)*" recursed once per character
+  // and overflowed the stack on a token-auth registry's tokens (a JWT carrying its x5c certificate chain).
   private static final Pattern TOKEN_FIELD = Pattern.compile(
-      "(?i)(\"(?:token|access_token|refresh_token|password)\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*\\\\?(\"|$)");
+      "(?i)(\"(?:token|access_token|refresh_token|password)\"\\s*:\\s*\")[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\\\\?(\"|$)");
   // The same fields in a form body or a query (the OAuth2 token request: grant_type=password&…&password=…).
   private static final Pattern FORM_FIELD = Pattern.compile(
       "(?i)((?:^|[?&\\s])(?:token|access_token|refresh_token|password|client_secret)=)[^&\\s]*");

@@ -31,6 +31,19 @@ class ChallengeTest {
     }
 
     @Test
+    void parses_a_quoted_value_of_any_length_without_overflowing_the_stack() {
+      // The earlier pattern recursed once per character: a long enough value overflowed the stack.
+      String scope = "repository:a/b:pull,push ".repeat(8_000) + "with \\\"escapes\\\"";
+
+      Challenge challenge = Challenge.parse("Bearer realm=\"http://127.0.0.1:1/token\",scope=\"" + scope + "\"")
+          .orElseThrow();
+
+      assertThat(challenge.params().get("scope")).as("the scope, %s characters", scope.length())
+          .hasSize(scope.length() - 2).endsWith("with \"escapes\"");
+      assertThat(challenge.params()).containsEntry("realm", "http://127.0.0.1:1/token");
+    }
+
+    @Test
     void keeps_commas_inside_a_quoted_scope() {
       Challenge challenge = Challenge.parse(
           "Bearer realm=\"http://127.0.0.1:1/token\",service=\"s\",scope=\"repository:a/b:pull,push\"").orElseThrow();

@@ -62,6 +62,21 @@ class RedactionTest {
     }
 
     @Test
+    void a_token_of_any_length_is_masked_without_overflowing_the_stack() throws InterruptedException {
+      // A token-auth Distribution's JWT carries its x5c certificate chain: kilobytes. The earlier pattern recursed once
+      // per character, and on a worker thread's smaller stack (as the scenario classes run) overflowed.
+      String token = "eyJ" + "A".repeat(60_000) + "\\\"escaped\\\"" + "B".repeat(60_000);
+      String json = "{\"token\":\"" + token + "\",\"expires_in\":300}";
+      String[] masked = new String[1];
+      Thread worker = new Thread(null, () -> masked[0] = Redaction.text(json), "small-stack", 256 * 1024);
+      worker.start();
+      worker.join();
+
+      assertThat(masked[0]).as("the token response, masked on a thread with a 256 KiB stack")
+          .isEqualTo("{\"token\":\"***\",\"expires_in\":300}");
+    }
+
+    @Test
     void every_secret_field_of_a_token_response_is_masked() {
       String json = "{\"token\":\"t-1\",\"access_token\":\"t-2\",\"refresh_token\":\"t-3\",\"issued_at\":\"2024-01-01T00:00:00Z\"}";
 

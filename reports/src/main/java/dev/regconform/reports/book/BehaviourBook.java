@@ -371,7 +371,7 @@ public final class BehaviourBook {
     Map<String, Map<BookTarget, String>> answers = new LinkedHashMap<>();
     for (TargetResult r : results) {
       Map<String, Integer> seen = new HashMap<>();
-      for (Exchange e : exchanges.getOrDefault(r.target(), List.of())) {
+      for (Exchange e : withoutAuthentication(exchanges.getOrDefault(r.target(), List.of()))) {
         int n = seen.merge(e.requestLine(), 1, Integer::sum);
         answers.computeIfAbsent(e.requestLine() + "#" + n, k -> new LinkedHashMap<>()).put(r.target(), e.answer());
       }
@@ -398,6 +398,41 @@ public final class BehaviourBook {
       sentences.add(more + (more == 1 ? " more request is" : " more requests are") + " answered differently.");
     }
     return sentences;
+  }
+
+  /**
+   * The exchanges that are about the check, without a token-auth registry's authentication: the requests to another
+   * server (the token realm), and a 401 the client answered by fetching a token and sending the same request again.
+   * The book shows them all; only the differences leave them out, or every check of a token-auth registry would
+   * "differ" from an open one.
+   */
+  static List<Exchange> withoutAuthentication(List<Exchange> exchanges) {
+    List<Exchange> kept = new ArrayList<>();
+    for (int i = 0; i < exchanges.size(); i++) {
+      Exchange e = exchanges.get(i);
+      if (!e.url().startsWith("<registry>")) {
+        continue;
+      }
+      if (e.status().startsWith("401") && retriedAfterToken(exchanges, i)) {
+        continue;
+      }
+      kept.add(e);
+    }
+    return kept;
+  }
+
+  /** Whether the request of exchange {@code i} is sent again right after requests to other servers only. */
+  private static boolean retriedAfterToken(List<Exchange> exchanges, int i) {
+    boolean token = false;
+    for (int j = i + 1; j < exchanges.size(); j++) {
+      Exchange next = exchanges.get(j);
+      if (!next.url().startsWith("<registry>")) {
+        token = true;
+      } else {
+        return token && next.requestLine().equals(exchanges.get(i).requestLine());
+      }
+    }
+    return false;
   }
 
   private static String text(JsonNode node, String field) {

@@ -18,7 +18,7 @@ final class Normaliser {
   private static final Pattern SECRET_HEADER = Pattern.compile(
       "(?im)^((?:authorization|proxy-authorization|cookie|set-cookie|x-registry-auth)[ \\t]*:)[^\\n]*");
   private static final Pattern TOKEN_FIELD = Pattern.compile(
-      "(?i)(\"(?:token|access_token|refresh_token|password|id_token)\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*\\\\?(\"|$)");
+      "(?i)(\"(?:token|access_token|refresh_token|password|id_token)\"\\s*:\\s*\")[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\\\\?(\"|$)");
   private static final Pattern FORM_FIELD = Pattern.compile(
       "(?i)((?:^|[?&\\s])(?:token|access_token|refresh_token|password|client_secret)=)[^&\\s]*");
   private static final Pattern AUTH_VALUE = Pattern.compile("(?i)\\b(Bearer|Basic)\\s+"
@@ -26,6 +26,10 @@ final class Normaliser {
       + "(?!(?:auth|authentication|authorization|credentials?|tokens?|scheme|challenge|realm)(?![A-Za-z0-9._~+/=-]))"
       + "(?!\\*\\*\\*)[A-Za-z0-9._~+/=-]+");
   private static final Pattern JWT = Pattern.compile("\\beyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
+  /** A server on this machine other than the target: the token server of a token-auth registry, typically. */
+  private static final Pattern OTHER_LOCAL = Pattern.compile("https?://(?:127\\.0\\.0\\.1|localhost|\\[::1\\]):[0-9]+");
+  /** The same server's address without scheme, e.g. in a token request's Host header. */
+  private static final Pattern OTHER_LOCAL_HOST = Pattern.compile("(?:127\\.0\\.0\\.1|localhost|\\[::1\\]):[0-9]+");
   private static final Pattern RUN = Pattern.compile("run-[0-9]{8}-[0-9]{6}-[0-9a-z]{4}(?![0-9a-z])");
   private static final Pattern SESSION = Pattern.compile("(/blobs/uploads/)([^/?#\\s\"'<>]+)");
   private static final Pattern SESSION_HEADER = Pattern.compile("(?im)^(docker-upload-uuid[ \\t]*:[ \\t]*)[^\\n]*");
@@ -82,6 +86,8 @@ final class Normaliser {
       t = t.replace(namespace, "<namespace>").replace(namespace.replace("/", "%2F"), "<namespace>")
           .replace(namespace.replace("/", "%2f"), "<namespace>");
     }
+    t = OTHER_LOCAL.matcher(t).replaceAll("<local-server>");
+    t = OTHER_LOCAL_HOST.matcher(t).replaceAll("<local-server-host>");
     t = RUN.matcher(t).replaceAll("<run>");
     t = SESSION.matcher(t).replaceAll("$1<session>");
     t = SESSION_HEADER.matcher(t).replaceAll("$1<session>");

@@ -196,6 +196,44 @@ class BehaviourBookTest {
   }
 
   @Test
+  void aTokenAuthRegistrysChallengeAndTokenRequestIsNoDifferenceButItsOwnAnswerIs() throws IOException {
+    ReportDir report = new ReportDir(dir);
+    report.target("Distribution (token auth)", NATIVE, NATIVE_NS);
+    report.target("Distribution (open)", DISABLED, DISABLED_NS);
+    String tokenServer = "http://127.0.0.1:36819/token?scope=repository%3A" + NATIVE_NS + "%2Fr%3Apull";
+    report.check("Distribution (token auth)", "pull.by-tag", "Pull: a tag pulls", "pull", "passed", "");
+    report.check("Distribution (open)", "pull.by-tag", "Pull: a tag pulls", "pull", "passed", "");
+    report.allure("Distribution (token auth)", "pull.by-tag", "a tag pulls", List.of(
+        new Step("GET", NATIVE + "/v2/" + NATIVE_NS + "/r/manifests/1.3", "401", "GET\n\n(no body)\n",
+            "HTTP 401\nWWW-Authenticate: Bearer realm=\"http://127.0.0.1:36819/token\"\n\n(no body)\n"),
+        new Step("GET", tokenServer, "200", "GET\nHost: 127.0.0.1:36819\n\n(no body)\n",
+            "HTTP 200\n\n{\"token\":\"abc\"}\n"),
+        new Step("GET", NATIVE + "/v2/" + NATIVE_NS + "/r/manifests/1.3", "200", "GET\n\n(no body)\n",
+            "HTTP 200\n\n{}\n"),
+        new Step("GET", NATIVE + "/v2/" + NATIVE_NS + "/r/tags/list", "404", "GET\n\n(no body)\n",
+            "HTTP 404\n\n{}\n")));
+    report.allure("Distribution (open)", "pull.by-tag", "a tag pulls", List.of(
+        new Step("GET", DISABLED + "/v2/" + DISABLED_NS + "/r/manifests/1.3", "200", "GET\n\n(no body)\n",
+            "HTTP 200\n\n{}\n"),
+        new Step("GET", DISABLED + "/v2/" + DISABLED_NS + "/r/tags/list", "200", "GET\n\n(no body)\n",
+            "HTTP 200\n\n{}\n")));
+
+    BehaviourBook book = BehaviourBook.read(report.write(), null);
+    Section pull = book.sections().stream().filter(s -> s.checkId().equals("pull.by-tag")).findFirst().orElseThrow();
+
+    assertThat(pull.differences()).as("the 401 answered with a token, and the token request, are authentication")
+        .containsExactly("Distribution (token auth) answers `GET <registry>/v2/<namespace>/r/tags/list` with 404; "
+            + "Distribution (open) with 200.");
+    assertThat(pull.result(book.targets().get(0)).orElseThrow().exchanges()).extracting(Exchange::requestLine)
+        .as("the book still shows every exchange, the token server's address normalised")
+        .contains("GET <local-server>/token?scope=repository%3A<namespace>%2Fr%3Apull")
+        .noneMatch(line -> line.contains("127.0.0.1"));
+    assertThat(pull.result(book.targets().get(0)).orElseThrow().exchanges()).extracting(Exchange::request)
+        .anyMatch(request -> request.contains("Host: <local-server-host>"))
+        .noneMatch(request -> request.contains("127.0.0.1"));
+  }
+
+  @Test
   void aRealRunOfTwoDistributionsReadsAsTheBookShouldSayIt() throws IOException, URISyntaxException {
     Path run = Path.of(getClass().getResource("two-distributions/summary.json").toURI()).getParent();
 
