@@ -115,6 +115,10 @@ public final class DocsCommand implements Callable<Integer> {
       if (status != 0) {
         out.println("docs: the run's exit status was " + status + "; its outcomes are what the book documents");
       }
+      if (temporary) {
+        out.println("docs: the run's reports above are in a temporary directory, removed once the book is written "
+            + "(keep them with --report-dir DIR)");
+      }
       return write(reportDir, "the run's report directory " + reportDir, out, err);
     } finally {
       if (temporary) {
