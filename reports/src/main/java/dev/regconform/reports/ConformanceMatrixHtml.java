@@ -170,25 +170,9 @@ final class ConformanceMatrixHtml {
     return td.append("</td>").toString();
   }
 
-  /**
-   * Escapes text for HTML element content and attribute values; control characters other than tab and newline
-   * (which HTML cannot carry) become U+FFFD.
-   */
+  /** Escapes text for HTML ({@link HtmlEscape#text}). */
   static String esc(String text) {
-    StringBuilder sb = new StringBuilder(text.length() + 16);
-    text.codePoints().forEach(cp -> {
-      switch (cp) {
-        case '&' -> sb.append("&amp;");
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#39;");
-        case '\n', '\t' -> sb.appendCodePoint(cp);
-        case '\r' -> { }
-        default -> sb.appendCodePoint(Character.isISOControl(cp) ? 0xFFFD : cp);
-      }
-    });
-    return sb.toString();
+    return HtmlEscape.text(text);
   }
 
   /** Unique HTML ids: {@code check-<id>} and {@code workflow-<name>}, reduced to characters safe in a URL fragment. */

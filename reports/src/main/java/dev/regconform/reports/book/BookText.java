@@ -1,5 +1,6 @@
 package dev.regconform.reports.book;
 
+import dev.regconform.reports.HtmlEscape;
 import dev.regconform.reports.Outcome;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -53,25 +54,8 @@ final class BookText {
     return String.join(", ", parts);
   }
 
-  /**
-   * Escapes text for HTML element content and attribute values; control characters other than tab and newline
-   * become U+FFFD, so the page is also well-formed XML.
-   */
+  /** Escapes text for HTML ({@link HtmlEscape#text}). */
   static String html(String text) {
-    StringBuilder sb = new StringBuilder(text.length() + 16);
-    text.codePoints().forEach(cp -> {
-      switch (cp) {
-        case '&' -> sb.append("&amp;");
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '"' -> sb.append("&quot;");
-        case '\'' -> sb.append("&#39;");
-        case '\n', '\t' -> sb.appendCodePoint(cp);
-        case '\r' -> { }
-        default -> sb.appendCodePoint(Character.isISOControl(cp) || cp == 0xFFFE || cp == 0xFFFF
-            || (cp >= 0xD800 && cp <= 0xDFFF) ? 0xFFFD : cp);
-      }
-    });
-    return sb.toString();
+    return HtmlEscape.text(text);
   }
 }
