@@ -18,10 +18,11 @@ import java.util.List;
  *   <li>one Markdown file per chapter, {@link Chapter#fileName()} (e.g. {@code 02-push.md}), each check a section with
  *       the anchor {@link Section#anchor()} (HTML {@code <a id>}), the targets in a table and then under a heading
  *       each, the exchanges in {@code <details>};
- *   <li>{@value #INDEX_HTML}: the whole book in one self-contained page (inline CSS, no script, no external file),
- *       the targets side by side, each section's id {@link Section#anchor()};
- *   <li>{@value #BOOK_JSON}: for machines, {@code {"targets":[description…], "chapters":[{"key","title","file",
- *       "checks"}…], "checks":[{"id","chapter","anchor","file","differs"}…]}}.
+ *   <li>{@value #INDEX_HTML}: the contents, linking one HTML page per chapter, {@link Chapter#pageName()} (e.g. {@code
+ *       02-push.html}); every page self-contained (inline CSS, no script, no external file), the targets side by side,
+ *       each section's id {@link Section#anchor()};
+ *   <li>{@value #BOOK_JSON}: for machines, {@code {"targets":[description…], "chapters":[{"key","title","file","page",
+ *       "checks"}…], "checks":[{"id","chapter","anchor","file","page","differs"}…]}}.
  * </ul>
  * Files of an earlier book in the directory that this one does not write (a chapter that no longer has checks) are
  * left alone; write into an empty directory to get exactly the book.
@@ -57,7 +58,10 @@ public final class BehaviourBookWriter {
     for (Chapter c : book.chapters()) {
       written.add(Files.writeString(dir.resolve(c.fileName()), BookMarkdown.chapter(book, c), StandardCharsets.UTF_8));
     }
-    written.add(Files.writeString(dir.resolve(INDEX_HTML), BookHtml.page(book), StandardCharsets.UTF_8));
+    written.add(Files.writeString(dir.resolve(INDEX_HTML), BookHtml.index(book), StandardCharsets.UTF_8));
+    for (Chapter c : book.chapters()) {
+      written.add(Files.writeString(dir.resolve(c.pageName()), BookHtml.chapter(book, c), StandardCharsets.UTF_8));
+    }
     written.add(Files.writeString(dir.resolve(BOOK_JSON), json(book), StandardCharsets.UTF_8));
     return written;
   }
@@ -77,10 +81,10 @@ public final class BehaviourBookWriter {
     ArrayNode checks = root.putArray("checks");
     for (Chapter c : book.chapters()) {
       chapters.addObject().put("key", c.key()).put("title", c.title()).put("file", c.fileName())
-          .put("checks", c.sections().size());
+          .put("page", c.pageName()).put("checks", c.sections().size());
       for (Section s : c.sections()) {
         checks.addObject().put("id", s.checkId()).put("chapter", c.key()).put("anchor", s.anchor())
-            .put("file", c.fileName()).put("differs", s.differs());
+            .put("file", c.fileName()).put("page", c.pageName()).put("differs", s.differs());
       }
     }
     return JSON.writeValueAsString(root) + "\n";

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code index.html}: the whole book in one self-contained page (inline CSS, no script, no external file), well-formed
- * XML as well as HTML, so a test can parse it.
+ * The HTML rendering: {@code index.html} (contents) and one page per chapter, each self-contained (inline CSS, no
+ * script, no external file but the book's own pages), well-formed XML as well as HTML, so a test can parse it. One page
+ * per chapter keeps each under 2 MB for the full suite against two registries.
  */
 final class BookHtml {
   private static final String CSS = """
@@ -51,21 +52,31 @@ final class BookHtml {
 
   private BookHtml() {}
 
-  static String page(BehaviourBook book) {
-    StringBuilder h = new StringBuilder(1024 * 1024);
-    h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
-        .append("<title>Registry behaviour book</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
-        .append("<main>\n<h1>Registry behaviour book</h1>\n<p class=\"meta\">").append(html(BookText.intro(book)))
+  /** {@code index.html}: the introduction, the contents with each chapter's totals, and every check linked. */
+  static String index(BehaviourBook book) {
+    StringBuilder h = head("Registry behaviour book");
+    h.append("<h1>Registry behaviour book</h1>\n<p class=\"meta\">").append(html(BookText.intro(book)))
         .append("</p>\n<p class=\"legend\">").append(html(BookText.LEGEND)).append("</p>\n");
     toc(h, book);
-    for (Chapter c : book.chapters()) {
-      h.append("<h2 id=\"").append(c.anchor()).append("\">").append(c.number()).append(". ").append(html(c.title()))
-          .append("</h2>\n<p class=\"summary\">").append(html(c.summary())).append(" <a href=\"#contents\">Contents</a>")
-          .append("</p>\n");
-      c.sections().forEach(s -> section(h, book, s));
-    }
     return h.append("</main>\n</body>\n</html>\n").toString();
+  }
+
+  /** A chapter's page: its sections, each at {@code #check-<id>}. */
+  static String chapter(BehaviourBook book, Chapter c) {
+    StringBuilder h = head(c.number() + ". " + c.title() + " — registry behaviour book");
+    h.append("<p class=\"meta\"><a href=\"index.html\">Registry behaviour book</a></p>\n<h1 id=\"")
+        .append(c.anchor()).append("\">").append(c.number()).append(". ").append(html(c.title())).append("</h1>\n")
+        .append("<p class=\"summary\">").append(html(c.summary())).append("</p>\n<p class=\"legend\">")
+        .append(html(BookText.LEGEND)).append("</p>\n");
+    c.sections().forEach(s -> section(h, book, s));
+    return h.append("<p><a href=\"index.html\">Contents</a></p>\n</main>\n</body>\n</html>\n").toString();
+  }
+
+  private static StringBuilder head(String title) {
+    return new StringBuilder(256 * 1024).append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
+        .append("<title>").append(html(title)).append("</title>\n<style>\n").append(CSS)
+        .append("</style>\n</head>\n<body>\n<main>\n");
   }
 
   private static void toc(StringBuilder h, BehaviourBook book) {
@@ -75,7 +86,7 @@ final class BookHtml {
     targets.forEach(t -> h.append("<th scope=\"col\">").append(html(t.description())).append("</th>"));
     h.append(targets.size() > 1 ? "<th>Differ</th>" : "").append("</tr></thead>\n<tbody>\n");
     for (Chapter c : book.chapters()) {
-      h.append("<tr><td class=\"num\">").append(c.number()).append("</td><td><a href=\"#").append(c.anchor())
+      h.append("<tr><td class=\"num\">").append(c.number()).append("</td><td><a href=\"").append(c.pageName())
           .append("\">").append(html(c.title())).append("</a></td><td class=\"num\">").append(c.sections().size())
           .append("</td>");
       targets.forEach(t -> h.append("<td>").append(html(BookText.totals(c, t))).append("</td>"));
@@ -89,7 +100,8 @@ final class BookHtml {
       h.append("<li><details><summary>").append(html(c.title())).append(" (").append(c.sections().size())
           .append(")</summary>\n<ul>\n");
       for (Section s : c.sections()) {
-        h.append("<li><a href=\"#").append(s.anchor()).append("\"><code>").append(html(s.checkId()))
+        h.append("<li><a href=\"").append(c.pageName()).append('#').append(s.anchor()).append("\"><code>")
+            .append(html(s.checkId()))
             .append("</code></a> ").append(html(s.behaviour()))
             .append(s.differs() ? "<span class=\"mark\">differs</span>" : "").append("</li>\n");
       }

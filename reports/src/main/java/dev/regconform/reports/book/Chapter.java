@@ -37,6 +37,15 @@ public record Chapter(int number, String key, String title, String summary, List
   }
 
   /**
+   * The chapter's HTML page (self-contained, like {@code index.html}, which links to it).
+   *
+   * @return e.g. {@code 02-push.html}
+   */
+  public String pageName() {
+    return String.format(Locale.ROOT, "%02d-%s.html", number, key);
+  }
+
+  /**
    * The HTML id of the chapter's heading.
    *
    * @return e.g. {@code chapter-push}
