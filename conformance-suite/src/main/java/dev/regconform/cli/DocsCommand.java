@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 @Command(name = "docs", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class, sortOptions = false,
     description = {
         "Writes the behaviour book into --out: how each registry behaves, check by check, with the exchanges the "
-            + "checks recorded: index.md and one Markdown file per chapter, a self-contained index.html, and book.json.",
+            + "checks recorded: index.md and one Markdown file per chapter, the same as HTML pages (index.html and one "
+            + "self-contained page per chapter), and book.json.",
         "It runs the checks as 'regconform run' does, and all of run's options apply (--target, --reference, --check, "
             + "credentials, ...), into --report-dir (default: a temporary directory, removed afterwards). With --from "
             + "it reads the report directory of an earlier run instead, and runs nothing.",

@@ -5,7 +5,7 @@
  *
  * <pre>{@code
  * BehaviourBook book = BehaviourBook.read(Path.of("regconform-report"));   // what `regconform run` wrote
- * BehaviourBookWriter.write(book, Path.of("book"));                       // index.md, NN-chapter.md, index.html, book.json
+ * BehaviourBookWriter.write(book, Path.of("book")); // index.md, NN-chapter.md, index.html, NN-chapter.html, book.json
  * }</pre>
  */
 package dev.regconform.reports.book;
