@@ -1,34 +1,20 @@
 package dev.regconform.client;
 
+import dev.regconform.reports.SecretMasking;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Masks secrets before anything is printed or stored: credentials in headers, tokens in bodies, and upload
  * {@code _state} values in URLs (which some registries sign and which can carry identity). Every message,
- * log line and report goes through here.
+ * log line and report goes through here; the patterns for text and URLs are {@link SecretMasking}'s, which the reports
+ * (the behaviour book) use too.
  */
 public final class Redaction {
   /** What a secret is replaced with. */
-  public static final String MASK = "***";
+  public static final String MASK = SecretMasking.MASK;
   private static final Set<String> SECRET_HEADERS =
       Set.of("authorization", "proxy-authorization", "cookie", "set-cookie", "x-registry-auth");
-  private static final Pattern STATE = Pattern.compile("(?i)([?&]_state=)[^&\\s]*");
-  // The value may hold escaped quotes, and may be cut off by truncation before its closing quote. Written as an unrolled
-  // loop of possessive runs, one regex step per escape: the alternation "(?:[^\"\\]|\\.)*" recursed once per character
-  // and overflowed the stack on a token-auth registry's tokens (a JWT carrying its x5c certificate chain).
-  private static final Pattern TOKEN_FIELD = Pattern.compile(
-      "(?i)(\"(?:token|access_token|refresh_token|password)\"\\s*:\\s*\")[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\\\\?(\"|$)");
-  // The same fields in a form body or a query (the OAuth2 token request: grant_type=password&…&password=…).
-  private static final Pattern FORM_FIELD = Pattern.compile(
-      "(?i)((?:^|[?&\\s])(?:token|access_token|refresh_token|password|client_secret)=)[^&\\s]*");
-  // Not the auth-params of a WWW-Authenticate challenge (Bearer realm="…"), which are no secret, nor the words of
-  // prose such as docker's "no basic auth credentials" or "bearer token required".
-  private static final Pattern AUTH_VALUE = Pattern.compile("(?i)\\b(Bearer|Basic)\\s+"
-      + "(?!(?:realm|service|scope|error|error_description|error_uri)\\s*=)"
-      + "(?!(?:auth|authentication|authorization|credentials?|tokens?|scheme|challenge|realm)(?![A-Za-z0-9._~+/=-]))"
-      + "[A-Za-z0-9._~+/=-]+");
 
   private Redaction() {}
 
@@ -62,7 +48,7 @@ public final class Redaction {
    * @return the URL with each {@code _state=} value replaced by {@link #MASK}
    */
   public static String url(String url) {
-    return STATE.matcher(url).replaceAll("$1" + MASK);
+    return SecretMasking.url(url);
   }
 
   /**
@@ -75,9 +61,6 @@ public final class Redaction {
    * @return the text with secrets replaced by {@link #MASK}
    */
   public static String text(String text) {
-    String t = TOKEN_FIELD.matcher(text).replaceAll("$1" + MASK + "$2");
-    t = FORM_FIELD.matcher(t).replaceAll("$1" + MASK);
-    t = AUTH_VALUE.matcher(t).replaceAll("$1 " + MASK);
-    return url(t);
+    return SecretMasking.text(text);
   }
 }

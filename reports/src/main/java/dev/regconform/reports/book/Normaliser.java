@@ -1,5 +1,6 @@
 package dev.regconform.reports.book;
 
+import dev.regconform.reports.SecretMasking;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,17 +15,9 @@ import java.util.regex.Pattern;
  * so digests are numbered in order of appearance within what that check did there.
  */
 final class Normaliser {
-  static final String MASK = "***";
+  static final String MASK = SecretMasking.MASK;
   private static final Pattern SECRET_HEADER = Pattern.compile(
       "(?im)^((?:authorization|proxy-authorization|cookie|set-cookie|x-registry-auth)[ \\t]*:)[^\\n]*");
-  private static final Pattern TOKEN_FIELD = Pattern.compile(
-      "(?i)(\"(?:token|access_token|refresh_token|password|id_token)\"\\s*:\\s*\")[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\\\\?(\"|$)");
-  private static final Pattern FORM_FIELD = Pattern.compile(
-      "(?i)((?:^|[?&\\s])(?:token|access_token|refresh_token|password|client_secret)=)[^&\\s]*");
-  private static final Pattern AUTH_VALUE = Pattern.compile("(?i)\\b(Bearer|Basic)\\s+"
-      + "(?!(?:realm|service|scope|error|error_description|error_uri)\\s*=)"
-      + "(?!(?:auth|authentication|authorization|credentials?|tokens?|scheme|challenge|realm)(?![A-Za-z0-9._~+/=-]))"
-      + "(?!\\*\\*\\*)[A-Za-z0-9._~+/=-]+");
   private static final Pattern JWT = Pattern.compile("\\beyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
   /** A server on this machine other than the target: the token server of a token-auth registry, typically. */
   private static final Pattern OTHER_LOCAL = Pattern.compile("https?://(?:127\\.0\\.0\\.1|localhost|\\[::1\\]):[0-9]+");
@@ -63,10 +56,9 @@ final class Normaliser {
 
   /** Masks secrets only: for text that is not about a target. */
   static String mask(String text) {
+    // The attachments were masked when recorded; masked again, with what reports mask everywhere, in case one was not.
     String t = SECRET_HEADER.matcher(text).replaceAll("$1 " + MASK);
-    t = TOKEN_FIELD.matcher(t).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "$2");
-    t = FORM_FIELD.matcher(t).replaceAll("$1" + Matcher.quoteReplacement(MASK));
-    t = AUTH_VALUE.matcher(t).replaceAll("$1 " + Matcher.quoteReplacement(MASK));
+    t = SecretMasking.text(t);
     return JWT.matcher(t).replaceAll(Matcher.quoteReplacement(MASK));
   }
 
