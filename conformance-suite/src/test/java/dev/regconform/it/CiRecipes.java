@@ -198,4 +198,58 @@ final class CiRecipes {
       }
     }
   }
+
+  /** One run of a recipe's job: whether it records the baseline, the extra regconform options, the baseline (or null). */
+  @FunctionalInterface
+  interface Job {
+    Shell run(boolean writeBaseline, String regconformArgs, String baseline);
+  }
+
+  /**
+   * The three runs every recipe test looks at, each made once and in order: recording the baseline, the gate with it,
+   * and the gate with a baseline that lacks {@link #LEFT_OUT}.
+   */
+  static final class Runs {
+    private final Job job;
+    private final java.util.function.Supplier<Path> baseline;
+    private final Path project;
+    private Shell recording;
+    private Shell gated;
+    private Shell missingEntry;
+
+    /**
+     * @param job runs the recipe's job
+     * @param baseline where the recipe keeps its baseline
+     * @param project the directory the job runs in
+     */
+    Runs(Job job, java.util.function.Supplier<Path> baseline, Path project) {
+      this.job = job;
+      this.baseline = baseline;
+      this.project = project;
+    }
+
+    Shell recording() {
+      if (recording == null) {
+        recording = job.run(true, SELECTION, null);
+      }
+      return recording;
+    }
+
+    Shell gated() {
+      recording();
+      if (gated == null) {
+        gated = job.run(false, SELECTION + " --no-html", null);
+      }
+      return gated;
+    }
+
+    Shell missingEntry() throws IOException {
+      gated();
+      if (missingEntry == null) {
+        Path edited = withoutEntry(baseline.get(), LEFT_OUT, "edited-baseline.yaml");
+        missingEntry = job.run(false, SELECTION, project.relativize(edited).toString());
+      }
+      return missingEntry;
+    }
+  }
 }

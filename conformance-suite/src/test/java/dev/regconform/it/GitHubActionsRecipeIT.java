@@ -3,7 +3,6 @@ package dev.regconform.it;
 import static dev.regconform.it.CiRecipes.ENV_EXPRESSION;
 import static dev.regconform.it.CiRecipes.LEFT_OUT;
 import static dev.regconform.it.CiRecipes.REGISTRY_IMAGE_PORT;
-import static dev.regconform.it.CiRecipes.SELECTION;
 import static dev.regconform.it.CiRecipes.TREE;
 import static dev.regconform.it.CiRecipes.assertJunit;
 import static dev.regconform.it.CiRecipes.assertKnown;
@@ -12,7 +11,6 @@ import static dev.regconform.it.CiRecipes.assertRecorded;
 import static dev.regconform.it.CiRecipes.assertReports;
 import static dev.regconform.it.CiRecipes.assertTheLauncherWillNotRebuild;
 import static dev.regconform.it.CiRecipes.read;
-import static dev.regconform.it.CiRecipes.withoutEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,13 +51,12 @@ class GitHubActionsRecipeIT {
   private final JsonNode workflow = read("github-actions.yml");
   private final JsonNode job = workflow.path("jobs").path("conformance");
   private Path project;
-  private Shell recording;
-  private Shell gated;
-  private Shell missingEntry;
+  private CiRecipes.Runs runs;
 
   @BeforeAll
   void project(@TempDir Path project) {
     this.project = project;
+    this.runs = new CiRecipes.Runs(this::job, this::baseline, project);
   }
 
   private Map<String, String> env() {
@@ -137,30 +134,6 @@ class GitHubActionsRecipeIT {
     return project.resolve(env().get("BASELINE"));
   }
 
-  private Shell recording() {
-    if (recording == null) {
-      recording = job(true, SELECTION, null);
-    }
-    return recording;
-  }
-
-  private Shell gated() {
-    recording();
-    if (gated == null) {
-      gated = job(false, SELECTION + " --no-html", null);
-    }
-    return gated;
-  }
-
-  private Shell missingEntry() throws IOException {
-    gated();
-    if (missingEntry == null) {
-      Path edited = withoutEntry(baseline(), LEFT_OUT, "edited-baseline.yaml");
-      missingEntry = job(false, SELECTION, project.relativize(edited).toString());
-    }
-    return missingEntry;
-  }
-
   @Test
   void the_registry_service_is_the_placeholder_image_on_the_port_of_REGISTRY_URL() {
     JsonNode service = job.path("services").path("registry");
@@ -223,7 +196,7 @@ class GitHubActionsRecipeIT {
   @Test
   void write_baseline_records_the_registrys_real_failures_and_its_step_passes_although_the_run_exits_1()
       throws IOException {
-    Shell run = recording();
+    Shell run = runs.recording();
 
     assertThat(run.exitCode()).as("the job's exit status; output:%n%s", run.output()).isZero();
     assertThat(run.output()).as("the toolkit's closing line: checks failed, so it exited 1")
@@ -246,14 +219,14 @@ class GitHubActionsRecipeIT {
 
   @Test
   void with_the_recorded_baseline_the_gate_passes_listing_each_failure_as_known() {
-    Shell run = gated();
+    Shell run = runs.gated();
 
     assertKnown(run);
   }
 
   @Test
   void with_a_baseline_missing_one_entry_the_gate_fails_naming_that_check() throws IOException {
-    Shell run = missingEntry();
+    Shell run = runs.missingEntry();
 
     assertNewFailure(run, LEFT_OUT);
   }
@@ -261,7 +234,7 @@ class GitHubActionsRecipeIT {
   @Test
   void the_publish_steps_find_junit_xml_the_conformance_matrix_and_the_allure_report_after_a_failed_gate()
       throws IOException {
-    missingEntry();
+    runs.missingEntry();
 
     JsonNode junit = uses("mikepenz/action-junit-report").get(0);
     assertJunit(env().get("REGISTRY_NAME"), project.resolve(resolve(junit.at("/with/report_paths"))));

@@ -2,7 +2,6 @@ package dev.regconform.it;
 
 import static dev.regconform.it.CiRecipes.LEFT_OUT;
 import static dev.regconform.it.CiRecipes.REGISTRY_IMAGE_PORT;
-import static dev.regconform.it.CiRecipes.SELECTION;
 import static dev.regconform.it.CiRecipes.TREE;
 import static dev.regconform.it.CiRecipes.assertJunit;
 import static dev.regconform.it.CiRecipes.assertKnown;
@@ -12,7 +11,6 @@ import static dev.regconform.it.CiRecipes.assertReports;
 import static dev.regconform.it.CiRecipes.assertTheLauncherWillNotRebuild;
 import static dev.regconform.it.CiRecipes.expand;
 import static dev.regconform.it.CiRecipes.read;
-import static dev.regconform.it.CiRecipes.withoutEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,13 +51,12 @@ class GitLabCiRecipeIT {
       + "\"$REGCONFORM_DIR\"";
   private final JsonNode job = read("gitlab-ci.yml").path("regconform");
   private Path project;
-  private Shell recording;
-  private Shell gated;
-  private Shell missingEntry;
+  private CiRecipes.Runs runs;
 
   @BeforeAll
   void project(@TempDir Path project) {
     this.project = project;
+    this.runs = new CiRecipes.Runs(this::job, this::baseline, project);
   }
 
   /** The job's variables as GitLab gives them to the script: each value with the variables in it expanded. */
@@ -101,30 +98,6 @@ class GitLabCiRecipeIT {
     return project.resolve(variables().get("BASELINE"));
   }
 
-  private Shell recording() {
-    if (recording == null) {
-      recording = job(true, SELECTION, null);
-    }
-    return recording;
-  }
-
-  private Shell gated() {
-    recording();
-    if (gated == null) {
-      gated = job(false, SELECTION + " --no-html", null);
-    }
-    return gated;
-  }
-
-  private Shell missingEntry() throws IOException {
-    gated();
-    if (missingEntry == null) {
-      Path edited = withoutEntry(baseline(), LEFT_OUT, "edited-baseline.yaml");
-      missingEntry = job(false, SELECTION, project.relativize(edited).toString());
-    }
-    return missingEntry;
-  }
-
   @Test
   void the_registry_service_is_the_placeholder_image_under_the_alias_and_port_of_REGISTRY_URL() {
     assertThat(job.path("services")).as("services").hasSize(1);
@@ -157,7 +130,7 @@ class GitLabCiRecipeIT {
   @Test
   void write_baseline_records_the_registrys_real_failures_and_the_job_passes_although_the_run_exits_1()
       throws IOException {
-    Shell run = recording();
+    Shell run = runs.recording();
 
     assertThat(run.exitCode()).as("the job's exit status; output:%n%s", run.output()).isZero();
     assertThat(run.output()).as("the toolkit's closing line: checks failed, so it exited 1")
@@ -178,14 +151,14 @@ class GitLabCiRecipeIT {
 
   @Test
   void with_the_recorded_baseline_the_gate_passes_listing_each_failure_as_known() {
-    Shell run = gated();
+    Shell run = runs.gated();
 
     assertKnown(run);
   }
 
   @Test
   void with_a_baseline_missing_one_entry_the_gate_fails_naming_that_check() throws IOException {
-    Shell run = missingEntry();
+    Shell run = runs.missingEntry();
 
     assertNewFailure(run, LEFT_OUT);
   }
@@ -193,7 +166,7 @@ class GitLabCiRecipeIT {
   @Test
   void the_artifacts_hold_junit_xml_the_conformance_matrix_and_the_allure_report_after_a_failed_gate()
       throws IOException {
-    missingEntry();
+    runs.missingEntry();
 
     JsonNode artifacts = job.path("artifacts");
     assertJunit(variables().get("REGISTRY_NAME"), project.resolve(artifacts.at("/reports/junit").asText()));
