@@ -51,7 +51,13 @@ public final class CheckLevelExtension implements TestExecutionExceptionHandler,
       RegistryTarget target = RegistryTargetExtension.target(context);
       Outcome outcome = warning ? Outcome.WARNING : found instanceof AssertionError ? Outcome.FAILED : Outcome.BROKEN;
       deviations.record(target, id.get(), outcome, String.valueOf(found.getMessage()));
-      Optional<BaselineEntry> known = deviations.find(target, id.get());
+      Optional<BaselineEntry> known;
+      try {
+        known = deviations.find(target, id.get());
+      } catch (IllegalStateException wrongBaseline) {
+        wrongBaseline.addSuppressed(found); // what the check found stays in the report
+        throw wrongBaseline;
+      }
       if (known.isPresent()) {
         throw new KnownDeviationException("known deviation (" + KnownDeviations.BASELINE + "): " + known.get().reason()
             + "\nfound this time: " + found.getMessage(), found);
